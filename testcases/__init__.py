@@ -1,0 +1,1 @@
+"""Seeded inputs, stored expected outputs and the checks students run, per lesson."""

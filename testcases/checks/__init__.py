@@ -1,0 +1,1 @@
+"""Public checks students run under each exercise, one module per lesson."""

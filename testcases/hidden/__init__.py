@@ -1,0 +1,1 @@
+"""Hidden tests: the student function against the reference on fresh random inputs."""

@@ -1,0 +1,1 @@
+"""Typical wrong answers per lesson, used to explain a failing check."""
