@@ -1,0 +1,1 @@
+"""Banks of student answers, one module per lesson."""
