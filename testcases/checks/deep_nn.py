@@ -12,8 +12,9 @@ import numpy as np
 
 from testcases import deep_nn as cases
 from testcases import store
-from testcases.feedback import (call, check_array, check_dict, check_keys, check_same,
-                                check_scalar, passed, pick, show)
+from testcases import exercise
+from testcases.exercise import Exercise
+from testcases.feedback import check_array, check_dict, check_keys, check_same, check_scalar, passed, pick
 from testcases.mistakes import deep_nn as mistakes
 
 LESSON = "deep_nn"
@@ -109,52 +110,28 @@ def _compare_update_parameters(label, got, inputs, expected):
     check_dict(label, got["parameters"], expected, mistakes.update_parameters(**inputs))
 
 
-# name -> (output names, comparison, outputs printed by the public check)
 EXERCISES = {
-    "initialize_parameters": (("parameters",), _compare_initialize_parameters, ("parameters",)),
-    "initialize_parameters_deep": (("parameters",), _compare_initialize_parameters_deep, ("parameters",)),
-    "linear_forward": (("Z", "cache"), _compare_linear_forward, ("Z",)),
-    "linear_activation_forward": (("A", "cache"), _compare_linear_activation_forward, ("A",)),
-    "L_model_forward": (("AL", "caches"), _compare_L_model_forward, ("AL", "len(caches)")),
-    "compute_cost": (("cost",), _compare_compute_cost, ("cost",)),
-    "linear_backward": (("dA_prev", "dW", "db"), _compare_linear_backward, ("dA_prev", "dW", "db")),
-    "linear_activation_backward": (("dA_prev", "dW", "db"), _compare_linear_activation_backward,
-                                   ("dA_prev", "dW", "db")),
-    "L_model_backward": (("grads",), _compare_L_model_backward, ("grads",)),
-    "update_parameters": (("parameters",), _compare_update_parameters, ("parameters",)),
+    "initialize_parameters": Exercise(("parameters",), _compare_initialize_parameters, ("parameters",)),
+    "initialize_parameters_deep": Exercise(("parameters",), _compare_initialize_parameters_deep, ("parameters",)),
+    "linear_forward": Exercise(("Z", "cache"), _compare_linear_forward, ("Z",)),
+    "linear_activation_forward": Exercise(("A", "cache"), _compare_linear_activation_forward, ("A",)),
+    "L_model_forward": Exercise(("AL", "caches"), _compare_L_model_forward, ("AL", "len(caches)")),
+    "compute_cost": Exercise(("cost",), _compare_compute_cost, ("cost",)),
+    "linear_backward": Exercise(("dA_prev", "dW", "db"), _compare_linear_backward, ("dA_prev", "dW", "db")),
+    "linear_activation_backward": Exercise(("dA_prev", "dW", "db"), _compare_linear_activation_backward,
+                                           ("dA_prev", "dW", "db")),
+    "L_model_backward": Exercise(("grads",), _compare_L_model_backward, ("grads",)),
+    "update_parameters": Exercise(("parameters",), _compare_update_parameters, ("parameters",)),
 }
 
 
 def verify(name, fn, inputs, expected, label=None):
-    """Call ``fn`` on ``inputs`` and compare its outputs with ``expected``; returns the outputs."""
-    outputs, compare, _ = EXERCISES[name]
-    got = call(fn, inputs, outputs, label)
-    compare(label or name, got, inputs, expected)
-    return got
-
-
-def _printable(got, shown):
-    """The outputs to print, with dict outputs (parameters, grads) spread into their keys."""
-    printable = {}
-    for name in shown:
-        if name == "len(caches)":
-            caches = got["caches"]
-            printable[name] = len(caches) if isinstance(caches, (list, tuple)) else caches
-        elif isinstance(got[name], dict):
-            printable.update(got[name])
-        else:
-            printable[name] = got[name]
-    return printable
+    """Call ``fn`` on ``inputs`` and compare with ``expected`` (used by the hidden tests)."""
+    return exercise.verify(EXERCISES[name], name, fn, inputs, expected, label)
 
 
 def _public(name, fn, inputs, expected, title=""):
-    outputs, compare, shown = EXERCISES[name]
-    got = call(fn, inputs, outputs)
-    if title:
-        print(f"── {title} ──")
-    show("내 출력", _printable(got, shown))
-    show("기댓값", expected)
-    compare(name, got, inputs, expected)
+    exercise.public(EXERCISES[name], name, fn, inputs, expected, title)
 
 
 def check_initialize_parameters(fn):

@@ -1,0 +1,62 @@
+"""Grade a class of submissions with real nbgrader on a temporary copy of the course."""
+from typing import NamedTuple
+
+import nbformat
+from nbgrader.api import Gradebook
+
+from course import answer_cells, copy_course, grade_cells, nbgrader, read, release_path, solution_path
+
+
+class GradedClass(NamedTuple):
+    course: object          # Path of the temporary course root
+    scores: dict            # student -> {grade cell: (score, max score)}
+    autograde: object       # CompletedProcess of `nbgrader autograde`
+
+    def total(self, student):
+        return sum(score for score, _ in self.scores[student].values())
+
+    def max_total(self, student):
+        return sum(maximum for _, maximum in self.scores[student].values())
+
+    def notebook(self, folder, student, lesson):
+        return read(self.course / folder / student / lesson / f"{lesson}.ipynb")
+
+
+def submission(lesson, replacements=None, tests=None):
+    """The release with the solution's answers, then ``replacements`` and ``tests`` swapped in.
+
+    Both map a cell's grade_id to the source that replaces it.
+    """
+    notebook = read(release_path(lesson))
+    solutions = answer_cells(read(solution_path(lesson)))
+    for grade_id, cell in answer_cells(notebook).items():
+        cell.source = (replacements or {}).get(grade_id, solutions[grade_id].source)
+    for grade_id, cell in grade_cells(notebook).items():
+        cell.source = (tests or {}).get(grade_id, cell.source)
+    return notebook
+
+
+def grade_class(root, lesson, students, timeout):
+    """generate_assignment -> submit -> autograde -> generate_feedback -> export.
+
+    ``students`` maps a student id to a notebook, or to raw text for a broken file.
+    """
+    course = copy_course(root, timeout=timeout)
+    nbgrader(course, "generate_assignment", lesson, "--force")
+    for student, notebook in students.items():
+        folder = course / "submitted" / student / lesson
+        folder.mkdir(parents=True)
+        path = folder / f"{lesson}.ipynb"
+        if isinstance(notebook, str):
+            path.write_text(notebook, encoding="utf-8")
+        else:
+            nbformat.write(notebook, path)
+    autograde = nbgrader(course, "autograde", lesson, check=False)
+    nbgrader(course, "generate_feedback", lesson)
+    nbgrader(course, "export")
+    with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gradebook:
+        scores = {
+            student: {g.name: (g.score, g.max_score)
+                      for g in gradebook.find_submission_notebook(lesson, lesson, student).grades}
+            for student in students}
+    return GradedClass(course, scores, autograde)
