@@ -2,6 +2,8 @@
 from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor
 from nbgrader.preprocessors import ClearHiddenTests, GetGrades
 
+from testcases.nbgrader_preprocessors import ClearHiddenTestTracebacks
+
 c = get_config()  # noqa: F821  (provided by nbgrader)
 
 c.CourseDirectory.course_id = "dl-fundamentals-labs"
@@ -21,5 +23,6 @@ c.ClearSolutions.text_stub = "여기에 답을 쓰세요."
 # Per-cell limit when autograding; an infinite loop loses only its own points.
 c.Execute.timeout = 120
 
-# Students see their feedback without the hidden tests' source.
-c.GenerateFeedback.preprocessors = [GetGrades, CSSHTMLHeaderPreprocessor, ClearHiddenTests]
+# Students see their feedback without the hidden tests' source, in cells or tracebacks.
+c.GenerateFeedback.preprocessors = [GetGrades, CSSHTMLHeaderPreprocessor,
+                                    ClearHiddenTestTracebacks, ClearHiddenTests]

@@ -1,7 +1,7 @@
 """Comparisons that explain themselves in Korean, shared by public and hidden checks.
 
 Every ``check_*`` function returns quietly when the student's value is right and
-raises ``AssertionError`` otherwise, with a message that names what differs
+raises ``CheckFailed`` (an ``AssertionError``) otherwise, with a message that names what differs
 (type, shape, dtype, keys, the first mismatching entry), shows expected vs. got
 and, where a known mistake reproduces the student's value, says which one.
 
@@ -18,8 +18,15 @@ import numpy as np
 
 RTOL = 1e-5
 ATOL = 1e-8
-REFERENCE_DIR = Path(__file__).resolve().parents[1] / "dlutils" / "reference"
+PACKAGE_DIR = Path(__file__).resolve().parent
+REFERENCE_DIR = PACKAGE_DIR.parent / "dlutils" / "reference"
 PASSED = "✅ 공개 테스트 통과"
+
+
+class CheckFailed(AssertionError):
+    """A check found a difference; its Korean message is all a student needs to read."""
+
+    brief = True  # shown as its message alone, see testcases.tracebacks
 
 
 def render(value):
@@ -92,14 +99,14 @@ def call(fn, inputs, outputs, label=None):
                      f"입력: {_describe_inputs(inputs)}. 위 오류 줄을 보고 배열의 모양과 연산 순서를 확인하세요.")
         raise
     if called:
-        raise AssertionError(
+        raise CheckFailed(
             f"{name}이(가) 참조 구현 dlutils.reference의 {called[0]}을(를) 호출했습니다. "
             "참조 구현은 채점용입니다: numpy로 직접 구현하세요.")
     if len(outputs) == 1:
         return {outputs[0]: result}
     if not isinstance(result, (tuple, list)) or len(result) != len(outputs):
         got = f"{len(result)}개 값" if isinstance(result, (tuple, list)) else type(result).__name__
-        raise AssertionError(
+        raise CheckFailed(
             f"{name}은(는) {', '.join(outputs)} {len(outputs)}개를 튜플로 반환해야 하는데 "
             f"{got}을(를) 반환했습니다. return 줄을 확인하세요.")
     return dict(zip(outputs, result))
@@ -122,10 +129,11 @@ def pick(mistakes, output):
     return [(hint, wrong[output]) for hint, wrong in mistakes if output in wrong]
 
 
-def _fail(label, lines, hints=()):
+def fail(label, lines, hints=()):
+    """Raise ``CheckFailed``: ``label: lines[0]``, the other lines indented, then the hints."""
     text = "\n".join([f"{label}: {lines[0]}", *("  " + line for line in lines[1:]),
                       *(f"  힌트: {hint}" for hint in hints)])
-    raise AssertionError(text)
+    raise CheckFailed(text)
 
 
 def _shape_hints(got_shape, expected_shape):
@@ -146,16 +154,16 @@ def check_array(label, got, expected, mistakes=()):
     """A float array equal to ``expected`` within tolerance."""
     expected = np.asarray(expected, dtype=float)
     if not isinstance(got, np.ndarray):
-        _fail(label, [f"numpy 배열(np.ndarray)이어야 하는데 {type(got).__name__}입니다."],
+        fail(label, [f"numpy 배열(np.ndarray)이어야 하는데 {type(got).__name__}입니다."],
               ["np.array, np.dot, np.zeros 같은 numpy 연산의 결과를 반환하세요."])
     if got.shape != expected.shape:
-        _fail(label, ["모양(shape)이 다릅니다.",
+        fail(label, ["모양(shape)이 다릅니다.",
                       f"기댓값 shape: {expected.shape}", f"받은 값 shape: {got.shape}"],
               _mistake_hints(got, mistakes) + _shape_hints(got.shape, expected.shape))
     if got.dtype.kind not in "fiub":
-        _fail(label, [f"숫자 배열이어야 하는데 dtype이 {got.dtype}입니다."])
+        fail(label, [f"숫자 배열이어야 하는데 dtype이 {got.dtype}입니다."])
     if got.dtype.kind != "f" and not np.array_equal(got, expected):
-        _fail(label, [f"정수 배열(dtype {got.dtype})이라 값이 잘렸습니다. 실수(float) 배열이어야 합니다."],
+        fail(label, [f"정수 배열(dtype {got.dtype})이라 값이 잘렸습니다. 실수(float) 배열이어야 합니다."],
               ["np.zeros((n, 1))처럼 float 배열을 만드세요."])
     bad = ~np.isclose(got, expected, rtol=RTOL, atol=ATOL)
     if bad.any():
@@ -166,26 +174,26 @@ def check_array(label, got, expected, mistakes=()):
         hints = _mistake_hints(got, mistakes)
         if not np.isfinite(got).all():
             hints.append("nan 또는 inf가 있습니다. log(0)이나 0으로 나누기가 생기지 않는지 확인하세요.")
-        _fail(label, lines, hints)
+        fail(label, lines, hints)
 
 
 def check_scalar(label, got, expected, mistakes=()):
     """A single number (Python float, numpy scalar or 0-d array) close to ``expected``."""
     if isinstance(got, np.ndarray) and got.ndim > 0:
-        _fail(label, [f"숫자 하나(0차원)여야 하는데 shape {got.shape}인 배열입니다."],
+        fail(label, [f"숫자 하나(0차원)여야 하는데 shape {got.shape}인 배열입니다."],
               _mistake_hints(got, mistakes)
               + ["np.squeeze(cost)나 float(cost)로 숫자 하나로 바꾸세요."])
     if not isinstance(got, (float, int, np.number, np.ndarray)) or isinstance(got, bool):
-        _fail(label, [f"숫자여야 하는데 {type(got).__name__}입니다."])
+        fail(label, [f"숫자여야 하는데 {type(got).__name__}입니다."])
     if not _close(float(got), expected):
-        _fail(label, ["값이 기댓값과 다릅니다.", f"기댓값: {expected!r}", f"받은 값: {float(got)!r}"],
+        fail(label, ["값이 기댓값과 다릅니다.", f"기댓값: {expected!r}", f"받은 값: {float(got)!r}"],
               _mistake_hints(float(got), mistakes))
 
 
 def check_keys(label, got, expected_keys):
     """A dict with exactly ``expected_keys``."""
     if not isinstance(got, dict):
-        _fail(label, [f"딕셔너리(dict)여야 하는데 {type(got).__name__}입니다."])
+        fail(label, [f"딕셔너리(dict)여야 하는데 {type(got).__name__}입니다."])
     missing = [k for k in expected_keys if k not in got]
     extra = [k for k in got if k not in expected_keys]
     if missing or extra:
@@ -195,7 +203,7 @@ def check_keys(label, got, expected_keys):
             lines.append(f"빠진 키: {missing}")
         if extra:
             lines.append(f"남는 키: {extra}")
-        _fail(label, lines, ["반복문의 범위(range의 시작과 끝)와 키 이름('W' + str(l))을 확인하세요."])
+        fail(label, lines, ["반복문의 범위(range의 시작과 끝)와 키 이름('W' + str(l))을 확인하세요."])
 
 
 def check_dict(label, got, expected, mistakes=()):
@@ -211,5 +219,6 @@ def check_same(label, got, expected):
         return
     if not (isinstance(got, np.ndarray) and got.shape == np.shape(expected)
             and np.array_equal(got, expected)):
-        _fail(label, ["캐시에 저장한 값이 입력과 다릅니다."],
+        fail(label, ["캐시에 저장한 값이 입력과 다릅니다."],
               ["캐시에는 계산에 쓴 입력을 그대로 담으세요."])
+

@@ -111,10 +111,17 @@ def test_malformed_submission_is_reported_and_spares_the_class(graded):
     assert autograded == set(graded.scores) - {"malformed"}
 
 
-def test_feedback_hides_hidden_tests(graded):
-    html = (graded.course / "feedback" / "correct" / LESSON / f"{LESSON}.html").read_text(encoding="utf-8")
+@pytest.mark.parametrize("student", ["correct", "wrong", "wrong_linear_forward_hard_coded"])
+def test_feedback_hides_hidden_tests(graded, student):
+    path = graded.course / "feedback" / student / LESSON / f"{LESSON}.html"
+    html = path.read_text(encoding="utf-8")
     assert "공개 테스트 통과" in html
-    assert "run_hidden" not in html and "BEGIN HIDDEN TESTS" not in html
+    assert "run_hidden" not in html and "HIDDEN TESTS" not in html and "runpy" not in html
+
+
+def test_feedback_explains_a_hidden_test_failure(graded):
+    path = graded.course / "feedback" / "wrong_linear_forward_hard_coded" / LESSON / f"{LESSON}.html"
+    assert "숨겨진 테스트 1/3" in path.read_text(encoding="utf-8")
 
 
 def test_export_lists_every_student(graded):

@@ -1,7 +1,7 @@
 """Checks of lesson 07 (a deep network step by step).
 
 ``verify(name, student_fn, inputs, expected)`` calls the student's function on
-``inputs`` and raises a Korean ``AssertionError`` at the first difference from
+``inputs`` and raises a Korean ``CheckFailed`` (an ``AssertionError``) at the first difference from
 ``expected`` (values, shapes, dtypes, caches, keys), with a hint where a typical
 mistake reproduces the student's output. The public ``check_<name>(student_fn)``
 runs it on the seeded test case, printing the student's output beside the stored
@@ -14,20 +14,16 @@ from testcases import deep_nn as cases
 from testcases import store
 from testcases import exercise
 from testcases.exercise import Exercise
-from testcases.feedback import check_array, check_dict, check_keys, check_same, check_scalar, passed, pick
+from testcases.feedback import check_array, check_dict, check_keys, check_same, check_scalar, fail, passed, pick
 from testcases.mistakes import deep_nn as mistakes
 
 LESSON = "deep_nn"
 
 
-def _fail(label, message):
-    raise AssertionError(f"{label}: {message}")
-
-
 def _check_linear_cache(label, cache, A_prev, W, b):
     if not isinstance(cache, (tuple, list)) or len(cache) != 3:
-        _fail(label, f"linear_cache는 (A_prev, W, b) 튜플이어야 하는데 {type(cache).__name__}"
-                     f"{f' (길이 {len(cache)})' if isinstance(cache, (tuple, list)) else ''}입니다.")
+        length = f" (길이 {len(cache)})" if isinstance(cache, (tuple, list)) else ""
+        fail(label, [f"linear_cache는 (A_prev, W, b) 튜플이어야 하는데 {type(cache).__name__}{length}입니다."])
     for name, got, value in zip(("A_prev", "W", "b"), cache, (A_prev, W, b)):
         check_same(f"{label}의 {name}", got, value)
 
@@ -35,8 +31,8 @@ def _check_linear_cache(label, cache, A_prev, W, b):
 def _check_activation_cache(label, cache, A_prev, W, b):
     """``cache == ((A_prev, W, b), Z)`` with ``Z = W A_prev + b``."""
     if not isinstance(cache, (tuple, list)) or len(cache) != 2:
-        _fail(label, "cache는 (linear_cache, activation_cache) 두 값의 튜플이어야 합니다. "
-                     "linear_forward와 활성화 함수가 돌려준 캐시를 그대로 묶으세요.")
+        fail(label, ["cache는 (linear_cache, activation_cache) 두 값의 튜플이어야 합니다."],
+             ["linear_forward와 활성화 함수가 돌려준 캐시를 그대로 묶으세요."])
     _check_linear_cache(f"{label}[0] (linear_cache)", cache[0], A_prev, W, b)
     Z = np.dot(W, A_prev) + b
     hint = "activation_cache에는 활성화 전의 Z를 담으세요 (활성화 후의 A가 아니라)."
@@ -74,8 +70,8 @@ def _compare_L_model_forward(label, got, inputs, expected):
     caches, L = got["caches"], len(parameters) // 2
     if not isinstance(caches, list) or len(caches) != L:
         length = f" (길이 {len(caches)})" if isinstance(caches, (list, tuple)) else ""
-        _fail(label, f"caches는 층마다 하나씩, 길이 {L}인 리스트여야 하는데 {type(caches).__name__}{length}입니다. "
-                     "매 층 caches.append(cache)를 했는지, 마지막 층의 캐시도 넣었는지 확인하세요.")
+        fail(label, [f"caches는 층마다 하나씩, 길이 {L}인 리스트여야 하는데 {type(caches).__name__}{length}입니다."],
+             ["매 층 caches.append(cache)를 했는지, 마지막 층의 캐시도 넣었는지 확인하세요."])
     A_prev = X
     for l, cache in enumerate(caches, start=1):
         _check_activation_cache(f"{label}의 caches[{l - 1}]", cache, A_prev,
@@ -106,7 +102,7 @@ def _compare_L_model_backward(label, got, inputs, expected):
 
 def _compare_update_parameters(label, got, inputs, expected):
     if got["parameters"] is None:
-        _fail(label, "None을 반환했습니다. 함수 끝에서 return parameters를 하세요.")
+        fail(label, ["None을 반환했습니다."], ["함수 끝에서 return parameters를 하세요."])
     check_dict(label, got["parameters"], expected, mistakes.update_parameters(**inputs))
 
 
