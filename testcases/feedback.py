@@ -80,6 +80,14 @@ def _calls_reference(fn, args):
     return result, called
 
 
+def _exception_hint(exc):
+    if isinstance(exc, KeyError):
+        return f"딕셔너리에 없는 키 {exc.args[0]!r}를 찾았습니다. 키 이름과 반복문의 범위를 확인하세요."
+    if isinstance(exc, NameError):
+        return "아직 정의하지 않은 이름을 썼습니다. 오타이거나, 앞의 셀을 실행하지 않았을 수 있습니다."
+    return "위 오류 줄을 보고 배열의 모양과 연산 순서를 확인하세요."
+
+
 def call(fn, inputs, outputs, label=None):
     """Call a student's function with ``inputs`` (name -> value, passed in order).
 
@@ -96,7 +104,7 @@ def call(fn, inputs, outputs, label=None):
         raise
     except Exception as exc:
         exc.add_note(f"{label or name}: {name}을(를) 실행하다가 오류가 났습니다. "
-                     f"입력: {_describe_inputs(inputs)}. 위 오류 줄을 보고 배열의 모양과 연산 순서를 확인하세요.")
+                     f"입력: {_describe_inputs(inputs)}. {_exception_hint(exc)}")
         raise
     if called:
         raise CheckFailed(
@@ -164,7 +172,7 @@ def check_array(label, got, expected, mistakes=()):
         fail(label, [f"숫자 배열이어야 하는데 dtype이 {got.dtype}입니다."])
     if got.dtype.kind != "f" and not np.array_equal(got, expected):
         fail(label, [f"정수 배열(dtype {got.dtype})이라 값이 잘렸습니다. 실수(float) 배열이어야 합니다."],
-              ["np.zeros((n, 1))처럼 float 배열을 만드세요."])
+              ["정수 나눗셈(//)이나 dtype=int를 쓰지 않았는지, float 배열을 만들었는지 확인하세요."])
     bad = ~np.isclose(got, expected, rtol=RTOL, atol=ATOL)
     if bad.any():
         index = tuple(int(i) for i in np.argwhere(bad)[0])
@@ -182,7 +190,7 @@ def check_scalar(label, got, expected, mistakes=()):
     if isinstance(got, np.ndarray) and got.ndim > 0:
         fail(label, [f"숫자 하나(0차원)여야 하는데 shape {got.shape}인 배열입니다."],
               _mistake_hints(got, mistakes)
-              + ["np.squeeze(cost)나 float(cost)로 숫자 하나로 바꾸세요."])
+              + ["np.squeeze(...)나 float(...)로 숫자 하나로 바꾸세요."])
     if not isinstance(got, (float, int, np.number, np.ndarray)) or isinstance(got, bool):
         fail(label, [f"숫자여야 하는데 {type(got).__name__}입니다."])
     if not _close(float(got), expected):

@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 
 EXPECTED_DIR = Path(__file__).with_name("expected")
-LESSONS = ("deep_nn",)
+LESSONS = ("deep_nn", "neuron", "forward")
 
 
 def path(lesson):

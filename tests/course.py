@@ -6,12 +6,10 @@ import sys
 from pathlib import Path
 
 import nbformat
-import numpy as np
-
-import dlutils.activations
 
 ROOT = Path(__file__).resolve().parents[1]
-LESSONS = {"07_deep_nn_step_by_step": "deep_nn"}
+LESSONS = {"01_mnist_and_the_neuron": "neuron", "02_forward_propagation": "forward",
+           "07_deep_nn_step_by_step": "deep_nn"}
 HIDDEN_MARKER = "### BEGIN HIDDEN TESTS"
 
 
@@ -39,13 +37,20 @@ def grade_cells(nb):
     return {nbgrader_meta(c)["grade_id"]: c for c in nb.cells if nbgrader_meta(c).get("grade")}
 
 
+def setup_source(lesson):
+    """The lesson's first code cell (its imports), without IPython magics such as %matplotlib."""
+    first = next(c for c in read(solution_path(lesson)).cells if c.cell_type == "code")
+    return "\n".join(line for line in first.source.splitlines() if not line.lstrip().startswith("%"))
+
+
 def student_namespace(lesson, replacements=None):
-    """The globals of a notebook whose answers are the solution's, except ``replacements``.
+    """The globals of a notebook after its set-up cell, with the solution's answers
+    except ``replacements``.
 
     ``replacements`` maps an answer cell's grade_id to the source that replaces it.
     """
-    namespace = {"np": np, **{name: getattr(dlutils.activations, name)
-                              for name in ("sigmoid", "relu", "sigmoid_backward", "relu_backward")}}
+    namespace = {}
+    exec(compile(setup_source(lesson), f"<setup {lesson}>", "exec"), namespace)
     for grade_id, cell in answer_cells(read(solution_path(lesson))).items():
         source = (replacements or {}).get(grade_id, cell.source)
         exec(compile(source, f"<answer {grade_id}>", "exec"), namespace)

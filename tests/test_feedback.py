@@ -59,7 +59,13 @@ def test_call_reports_arity_and_keeps_exception_types():
         return np.dot(A, np.zeros((3, 3)))
     with pytest.raises(ValueError) as excinfo:
         call(broken, {"A": np.zeros((2, 2))}, ("Z",))
-    assert "A (2, 2)" in excinfo.value.__notes__[0]
+    assert "A (2, 2)" in excinfo.value.__notes__[0] and "모양" in excinfo.value.__notes__[0]
+
+    def missing_key(parameters):
+        return parameters["W2"]
+    with pytest.raises(KeyError) as excinfo:
+        call(missing_key, {"parameters": {"W1": 1}}, ("W",))
+    assert "없는 키 'W2'" in excinfo.value.__notes__[0]
 
 
 def test_call_passes_copies():

@@ -1,0 +1,84 @@
+"""Lesson 02 through real nbgrader, on a temporary copy of the course.
+
+One class is graded once (module fixture, see grading.py): a correct student, the
+untouched release, and the bank's answers. The four graded cells do not depend on
+one another (compute_loss and compute_accuracy are graded with a correct
+feed_forward), so one student may hold a wrong answer for each of them: every
+answer is graded in a real run, with fewer notebooks to execute. Lesson 07's test
+covers nbgrader's own behaviour (tampered cells, infinite loops, broken files).
+"""
+from collections import defaultdict
+
+import pytest
+
+from bank.forward import CORRECT, WRONG
+from course import read, release_path
+from grading import grade_class, submission
+
+pytestmark = pytest.mark.autograde
+
+LESSON = "02_forward_propagation"
+TIMEOUT = 60  # seconds per cell in this copy
+FULL_MARKS = 6  # feed_forward 2, compute_loss 1, compute_accuracy 1, feed_forward_batch 2
+
+
+def students_holding(answers, prefix):
+    """``{student: [answer names]}``, no student holding two answers to the same function."""
+    by_function = defaultdict(list)
+    for name, answer in sorted(answers.items()):
+        by_function[answer.function].append(name)
+    students = defaultdict(list)
+    for names in by_function.values():
+        for index, name in enumerate(names):
+            students[f"{prefix}{index + 1}"].append(name)
+    return dict(students)
+
+
+WRONG_STUDENTS = students_holding(WRONG, "wrong_")
+CORRECT_STUDENTS = students_holding(CORRECT, "alt_")
+STUDENT_OF = {name: student for group in (WRONG_STUDENTS, CORRECT_STUDENTS)
+              for student, names in group.items() for name in names}
+
+
+def class_submissions():
+    students = {"correct": submission(LESSON), "untouched": read(release_path(LESSON))}
+    for bank, group in ((WRONG, WRONG_STUDENTS), (CORRECT, CORRECT_STUDENTS)):
+        for student, names in group.items():
+            students[student] = submission(LESSON, {bank[name].function: bank[name].source for name in names})
+    return students
+
+
+@pytest.fixture(scope="module")
+def graded(tmp_path_factory):
+    return grade_class(tmp_path_factory.mktemp("course"), LESSON, class_submissions(), TIMEOUT)
+
+
+def test_correct_student_gets_full_marks(graded):
+    assert graded.total("correct") == graded.max_total("correct") == FULL_MARKS
+
+
+def test_untouched_release_gets_nothing(graded):
+    assert graded.total("untouched") == 0
+
+
+@pytest.mark.parametrize("name", sorted(WRONG))
+def test_wrong_answer_loses_its_cell(graded, name):
+    assert graded.scores[STUDENT_OF[name]][f"test_{WRONG[name].function}"][0] == 0
+
+
+@pytest.mark.parametrize("student", sorted(WRONG_STUDENTS))
+def test_cells_without_a_wrong_answer_keep_their_points(graded, student):
+    wrong_cells = {f"test_{WRONG[name].function}" for name in WRONG_STUDENTS[student]}
+    for cell, (score, maximum) in graded.scores[student].items():
+        assert score == (0 if cell in wrong_cells else maximum), cell
+
+
+@pytest.mark.parametrize("name", sorted(CORRECT))
+def test_correct_alternative_keeps_full_marks(graded, name):
+    assert graded.total(STUDENT_OF[name]) == FULL_MARKS
+
+
+def test_feedback_hides_hidden_tests(graded):
+    html = (graded.course / "feedback" / "correct" / LESSON / f"{LESSON}.html").read_text(encoding="utf-8")
+    assert "공개 테스트 통과" in html
+    assert "run_hidden" not in html and "BEGIN HIDDEN TESTS" not in html
