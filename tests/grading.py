@@ -1,4 +1,5 @@
 """Grade a class of submissions with real nbgrader on a temporary copy of the course."""
+from collections import defaultdict
 from typing import NamedTuple
 
 import nbformat
@@ -34,6 +35,28 @@ def submission(lesson, replacements=None, tests=None):
     for grade_id, cell in grade_cells(notebook).items():
         cell.source = (tests or {}).get(grade_id, cell.source)
     return notebook
+
+
+def bundle(answers, prefix):
+    """``{student: [answer names]}`` with no student holding two answers to one function.
+
+    For lessons whose graded cells do not depend on one another: every answer is
+    still graded in a real run, with fewer notebooks to execute.
+    """
+    by_function = defaultdict(list)
+    for name, answer in sorted(answers.items()):
+        by_function[answer.function].append(name)
+    students = defaultdict(list)
+    for names in by_function.values():
+        for index, name in enumerate(names):
+            students[f"{prefix}{index + 1}"].append(name)
+    return dict(students)
+
+
+def bundled_submissions(lesson, answers, students):
+    """One submission per student of ``bundle()``, holding that student's answers."""
+    return {student: submission(lesson, {answers[n].function: answers[n].source for n in names})
+            for student, names in students.items()}
 
 
 def grade_class(root, lesson, students, timeout):

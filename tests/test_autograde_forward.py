@@ -7,13 +7,11 @@ feed_forward), so one student may hold a wrong answer for each of them: every
 answer is graded in a real run, with fewer notebooks to execute. Lesson 07's test
 covers nbgrader's own behaviour (tampered cells, infinite loops, broken files).
 """
-from collections import defaultdict
-
 import pytest
 
 from bank.forward import CORRECT, WRONG
 from course import read, release_path
-from grading import grade_class, submission
+from grading import bundle, bundled_submissions, grade_class, submission
 
 pytestmark = pytest.mark.autograde
 
@@ -22,30 +20,16 @@ TIMEOUT = 60  # seconds per cell in this copy
 FULL_MARKS = 6  # feed_forward 2, compute_loss 1, compute_accuracy 1, feed_forward_batch 2
 
 
-def students_holding(answers, prefix):
-    """``{student: [answer names]}``, no student holding two answers to the same function."""
-    by_function = defaultdict(list)
-    for name, answer in sorted(answers.items()):
-        by_function[answer.function].append(name)
-    students = defaultdict(list)
-    for names in by_function.values():
-        for index, name in enumerate(names):
-            students[f"{prefix}{index + 1}"].append(name)
-    return dict(students)
-
-
-WRONG_STUDENTS = students_holding(WRONG, "wrong_")
-CORRECT_STUDENTS = students_holding(CORRECT, "alt_")
+WRONG_STUDENTS = bundle(WRONG, "wrong_")
+CORRECT_STUDENTS = bundle(CORRECT, "alt_")
 STUDENT_OF = {name: student for group in (WRONG_STUDENTS, CORRECT_STUDENTS)
               for student, names in group.items() for name in names}
 
 
 def class_submissions():
-    students = {"correct": submission(LESSON), "untouched": read(release_path(LESSON))}
-    for bank, group in ((WRONG, WRONG_STUDENTS), (CORRECT, CORRECT_STUDENTS)):
-        for student, names in group.items():
-            students[student] = submission(LESSON, {bank[name].function: bank[name].source for name in names})
-    return students
+    return {"correct": submission(LESSON), "untouched": read(release_path(LESSON)),
+            **bundled_submissions(LESSON, WRONG, WRONG_STUDENTS),
+            **bundled_submissions(LESSON, CORRECT, CORRECT_STUDENTS)}
 
 
 @pytest.fixture(scope="module")

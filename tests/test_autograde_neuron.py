@@ -2,7 +2,9 @@
 
 One class is graded once (module fixture, see grading.py): generate_assignment ->
 submissions -> autograde -> generate_feedback -> export. The class holds a correct
-student, the untouched release, and one student per answer of the bank.
+student, the untouched release, and the bank's answers. The three graded cells do
+not depend on one another, so one student may hold a wrong answer for each
+(grading.bundle).
 """
 import csv
 
@@ -10,7 +12,7 @@ import pytest
 
 from bank.neuron import CORRECT, WRONG
 from course import read, release_path
-from grading import grade_class, submission
+from grading import bundle, bundled_submissions, grade_class, submission
 
 pytestmark = pytest.mark.autograde
 
@@ -19,11 +21,16 @@ TIMEOUT = 30  # seconds per cell in this copy
 FULL_MARKS = 4  # normalize 1, one_hot 1, initialize_parameters 2
 
 
+WRONG_STUDENTS = bundle(WRONG, "wrong_")
+CORRECT_STUDENTS = bundle(CORRECT, "alt_")
+STUDENT_OF = {name: student for group in (WRONG_STUDENTS, CORRECT_STUDENTS)
+              for student, names in group.items() for name in names}
+
+
 def class_submissions():
-    students = {"correct": submission(LESSON), "untouched": read(release_path(LESSON))}
-    students.update({f"wrong_{name}": submission(LESSON, {a.function: a.source}) for name, a in WRONG.items()})
-    students.update({f"alt_{name}": submission(LESSON, {a.function: a.source}) for name, a in CORRECT.items()})
-    return students
+    return {"correct": submission(LESSON), "untouched": read(release_path(LESSON)),
+            **bundled_submissions(LESSON, WRONG, WRONG_STUDENTS),
+            **bundled_submissions(LESSON, CORRECT, CORRECT_STUDENTS)}
 
 
 @pytest.fixture(scope="module")
@@ -42,19 +49,23 @@ def test_correct_student_gets_full_marks_and_the_untouched_release_none(graded):
 
 
 @pytest.mark.parametrize("name", sorted(WRONG))
-def test_wrong_answer_loses_exactly_its_cells_points(graded, name):
-    student, cell = f"wrong_{name}", f"test_{WRONG[name].function}"
-    score, maximum = graded.scores[student][cell]
-    assert score == 0
-    assert graded.total(student) == FULL_MARKS - maximum
+def test_wrong_answer_loses_its_cell(graded, name):
+    assert graded.scores[STUDENT_OF[name]][f"test_{WRONG[name].function}"][0] == 0
+
+
+@pytest.mark.parametrize("student", sorted(WRONG_STUDENTS))
+def test_cells_without_a_wrong_answer_keep_their_points(graded, student):
+    wrong_cells = {f"test_{WRONG[name].function}" for name in WRONG_STUDENTS[student]}
+    for cell, (score, maximum) in graded.scores[student].items():
+        assert score == (0 if cell in wrong_cells else maximum), cell
 
 
 @pytest.mark.parametrize("name", sorted(CORRECT))
 def test_correct_alternative_keeps_full_marks(graded, name):
-    assert graded.total(f"alt_{name}") == FULL_MARKS
+    assert graded.total(STUDENT_OF[name]) == FULL_MARKS
 
 
-@pytest.mark.parametrize("student", ["correct", "wrong_init_seeds_inside"])
+@pytest.mark.parametrize("student", ["correct", STUDENT_OF["init_seeds_inside"]])
 def test_feedback_hides_hidden_tests(graded, student):
     html = (graded.course / "feedback" / student / LESSON / f"{LESSON}.html").read_text(encoding="utf-8")
     assert "공개 테스트 통과" in html
@@ -62,8 +73,8 @@ def test_feedback_hides_hidden_tests(graded, student):
 
 
 def test_feedback_explains_a_hidden_test_failure(graded):
-    html = (graded.course / "feedback" / "wrong_init_seeds_inside" / LESSON / f"{LESSON}.html").read_text(
-        encoding="utf-8")
+    student = STUDENT_OF["init_seeds_inside"]
+    html = (graded.course / "feedback" / student / LESSON / f"{LESSON}.html").read_text(encoding="utf-8")
     assert "숨겨진 테스트 1/3" in html and "np.random.seed를 부르지" in html
 
 
