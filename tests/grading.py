@@ -37,12 +37,30 @@ def submission(lesson, replacements=None, tests=None):
     return notebook
 
 
-def bundle(answers, prefix):
-    """``{student: [answer names]}`` with no student holding two answers to one function.
+class BundledBank(NamedTuple):
+    """A bank's answers spread over students, at most one answer per graded function each.
 
     For lessons whose graded cells do not depend on one another: every answer is
     still graded in a real run, with fewer notebooks to execute.
     """
+    wrong_students: dict    # student -> names of the wrong answers they hold
+    correct_students: dict  # student -> names of the correct alternatives they hold
+
+    @property
+    def student_of(self):
+        """answer name -> the student holding it."""
+        return {name: student for group in self for student, names in group.items() for name in names}
+
+    def submissions(self, lesson, wrong, correct):
+        """A correct student, the untouched release, and one submission per bundled student."""
+        students = {"correct": submission(lesson), "untouched": read(release_path(lesson))}
+        for answers, group in ((wrong, self.wrong_students), (correct, self.correct_students)):
+            for student, names in group.items():
+                students[student] = submission(lesson, {answers[n].function: answers[n].source for n in names})
+        return students
+
+
+def _bundle(answers, prefix):
     by_function = defaultdict(list)
     for name, answer in sorted(answers.items()):
         by_function[answer.function].append(name)
@@ -53,10 +71,8 @@ def bundle(answers, prefix):
     return dict(students)
 
 
-def bundled_submissions(lesson, answers, students):
-    """One submission per student of ``bundle()``, holding that student's answers."""
-    return {student: submission(lesson, {answers[n].function: answers[n].source for n in names})
-            for student, names in students.items()}
+def bundle(wrong, correct):
+    return BundledBank(_bundle(wrong, "wrong_"), _bundle(correct, "alt_"))
 
 
 def grade_class(root, lesson, students, timeout):

@@ -11,31 +11,20 @@ import csv
 import pytest
 
 from bank.neuron import CORRECT, WRONG
-from course import read, release_path
-from grading import bundle, bundled_submissions, grade_class, submission
+from grading import bundle, grade_class
 
 pytestmark = pytest.mark.autograde
 
 LESSON = "01_mnist_and_the_neuron"
 TIMEOUT = 30  # seconds per cell in this copy
 FULL_MARKS = 4  # normalize 1, one_hot 1, initialize_parameters 2
-
-
-WRONG_STUDENTS = bundle(WRONG, "wrong_")
-CORRECT_STUDENTS = bundle(CORRECT, "alt_")
-STUDENT_OF = {name: student for group in (WRONG_STUDENTS, CORRECT_STUDENTS)
-              for student, names in group.items() for name in names}
-
-
-def class_submissions():
-    return {"correct": submission(LESSON), "untouched": read(release_path(LESSON)),
-            **bundled_submissions(LESSON, WRONG, WRONG_STUDENTS),
-            **bundled_submissions(LESSON, CORRECT, CORRECT_STUDENTS)}
+BANK = bundle(WRONG, CORRECT)
+WRONG_STUDENTS, STUDENT_OF = BANK.wrong_students, BANK.student_of
 
 
 @pytest.fixture(scope="module")
 def graded(tmp_path_factory):
-    return grade_class(tmp_path_factory.mktemp("course"), LESSON, class_submissions(), TIMEOUT)
+    return grade_class(tmp_path_factory.mktemp("course"), LESSON, BANK.submissions(LESSON, WRONG, CORRECT), TIMEOUT)
 
 
 def test_every_submission_is_autograded(graded):
