@@ -51,6 +51,17 @@ class BundledBank(NamedTuple):
         """answer name -> the student holding it."""
         return {name: student for group in self for student, names in group.items() for name in names}
 
+    def misgraded(self, graded, wrong):
+        """Every cell graded otherwise than expected: ``[]`` when only the cells holding a
+        wrong answer scored 0 and every other cell, alternatives included, kept its points."""
+        problems = []
+        for student, names in {**self.wrong_students, **self.correct_students}.items():
+            wrong_cells = {f"test_{wrong[n].function}" for n in names if n in wrong}
+            for cell, (score, maximum) in graded.scores[student].items():
+                if score != (0 if cell in wrong_cells else maximum):
+                    problems.append(f"{student} {names}: {cell} scored {score} of {maximum}")
+        return problems
+
     def submissions(self, lesson, wrong, correct):
         """A correct student, the untouched release, and one submission per bundled student."""
         students = {"correct": submission(lesson), "untouched": read(release_path(lesson))}
