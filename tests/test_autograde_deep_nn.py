@@ -14,7 +14,7 @@ import pytest
 from bank.deep_nn import CORRECT, WRONG
 from course import grade_cells, read, release_path
 from grading import grade_class, submission
-from test_checks_deep_nn import PATCH_EVERYTHING
+from test_banks import patched_answer
 
 pytestmark = pytest.mark.autograde
 
@@ -44,7 +44,7 @@ def class_submissions():
         "tampered": submission(LESSON, {"linear_backward": WRONG["lb_dW_no_mean"].source},
                                {"test_linear_backward": "assert True"}),
         "loop": submission(LESSON, {"update_parameters": LOOP}),
-        "patcher": submission(LESSON, {"linear_forward": PATCH_EVERYTHING}),
+        "patcher": submission(LESSON, {"linear_forward": patched_answer(LESSON, WRONG["linear_forward_no_bias"])}),
         "malformed": MALFORMED,
     }
     students.update({f"wrong_{name}": submission(LESSON, {a.function: a.source}) for name, a in WRONG.items()})

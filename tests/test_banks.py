@@ -12,6 +12,7 @@ import pytest
 from course import LESSONS, answer_cells, read, run_test_cell, solution_path, student_namespace
 
 MINIMUM_BANK = {"deep_nn": (25, 6)}  # (wrong, correct) answers; (10, 3) for other lessons
+PATCHER = {"deep_nn": "linear_forward_no_bias", "neuron": "onehot_off_by_one", "forward": "ff_no_bias"}
 
 
 def bank(lesson):
@@ -87,3 +88,38 @@ def test_untouched_blank_raises_not_implemented(lesson, function):
     stub = f"def {function}(*args):\n    raise NotImplementedError('빈칸을 채우세요')\n"
     with pytest.raises(NotImplementedError):
         run_test_cell(lesson, function, student_namespace(lesson, {function: stub}))
+
+
+def patched_answer(lesson, answer):
+    """``answer``'s source plus lines that rebind every check, helper and reference it can reach."""
+    module, function = LESSONS[lesson], answer.function
+    return answer.source + f"""
+import testcases.checks.{module}, testcases.feedback, testcases.hidden.{module}, testcases.isolation
+import dlutils.reference.{module}
+
+def _pass(*args, **kwargs):
+    print("✅ 공개 테스트 통과")
+
+testcases.checks.{module}.check_{function} = _pass
+testcases.checks.{module}.verify = _pass
+testcases.feedback.check_array = _pass
+testcases.hidden.{module}.hidden_{function} = _pass
+testcases.isolation.run_hidden = _pass
+dlutils.reference.{module}.{function} = {function}
+"""
+
+
+@pytest.mark.parametrize("lesson", LESSONS)
+def test_monkeypatching_the_checks_from_an_answer_cell_does_not_help(lesson):
+    module = LESSONS[lesson]
+    answer = bank(lesson).WRONG[PATCHER[module]]
+    namespace = student_namespace(lesson, {answer.function: patched_answer(lesson, answer)})
+    try:
+        run_test_cell(lesson, answer.function, namespace, hidden=False)  # the patched public check passes
+        with pytest.raises(Exception) as excinfo:
+            run_test_cell(lesson, answer.function, namespace)
+        assert "숨겨진 테스트" in failure_text(excinfo)
+    finally:
+        for name in ("testcases.feedback", f"testcases.checks.{module}", f"testcases.hidden.{module}",
+                     "testcases.isolation", f"dlutils.reference.{module}"):
+            importlib.reload(importlib.import_module(name))
