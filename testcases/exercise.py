@@ -14,6 +14,11 @@ class Exercise(NamedTuple):
     shown: tuple            # what the public check prints: output names, or "len(name)"
 
 
+def hidden_label(name, trial, n_trials, detail):
+    """How a hidden test names itself in a failure: which function, which trial, what input."""
+    return f"{name} [숨겨진 테스트 {trial + 1}/{n_trials}, {detail}]"
+
+
 def verify(exercise, name, fn, inputs, expected, label=None):
     """Call ``fn`` on ``inputs`` and compare its outputs with ``expected``; returns the outputs."""
     got = call(fn, inputs, exercise.outputs, label)

@@ -9,12 +9,13 @@ import numpy as np
 
 from dlutils.reference import deep_nn as ref
 from testcases.checks.deep_nn import verify
+from testcases.exercise import hidden_label
 
 SEEDS = (11, 23, 37)
 
 
 def _label(name, trial, shapes):
-    return f"{name} [숨겨진 테스트 {trial + 1}/{len(SEEDS)}, {shapes}]"
+    return hidden_label(name, trial, len(SEEDS), shapes)
 
 
 def _sizes(rng, count, low=1, high=7):

@@ -8,6 +8,7 @@ import numpy as np
 
 from dlutils.reference import forward as ref
 from testcases.checks.forward import verify
+from testcases.exercise import hidden_label
 from testcases.forward import random_parameters
 
 SEEDS = (5, 17, 29)
@@ -15,7 +16,7 @@ DEPTHS = (1, 2, 4)
 
 
 def _label(name, trial, description):
-    return f"{name} [숨겨진 테스트 {trial + 1}/{len(SEEDS)}, {description}]"
+    return hidden_label(name, trial, len(SEEDS), description)
 
 
 def _each_network(depths=DEPTHS):

@@ -10,13 +10,14 @@ import numpy as np
 
 from dlutils.reference import neuron as ref
 from testcases.checks.neuron import verify
+from testcases.exercise import hidden_label
 from testcases.neuron import after_seed
 
 SEEDS = (11, 23, 37)
 
 
 def _label(name, trial, detail):
-    return f"{name} [숨겨진 테스트 {trial + 1}/{len(SEEDS)}, {detail}]"
+    return hidden_label(name, trial, len(SEEDS), detail)
 
 
 def _each_trial():
