@@ -2,7 +2,7 @@
 from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor
 from nbgrader.preprocessors import ClearHiddenTests, GetGrades
 
-from testcases.nbgrader_preprocessors import ClearHiddenTestTracebacks
+from testcases.engine.nbgrader_preprocessors import ClearHiddenTestTracebacks
 
 c = get_config()  # noqa: F821  (provided by nbgrader)
 

@@ -2,10 +2,12 @@
 
     python scripts/refresh_lesson.py 07_deep_nn_step_by_step
 
-1. runs ``solutions/<lesson>/<lesson>.ipynb`` top to bottom in its own folder and
+1. writes the fixed parts of the notebook: the setup cell (the first code cell)
+   locked, and every test cell's source exactly ``testcases.engine.cells.test_cell_source``;
+2. runs ``solutions/<lesson>/<lesson>.ipynb`` top to bottom in its own folder and
    stores the outputs (what nbval later compares), without execution timestamps;
-2. runs ``nbgrader generate_assignment <lesson> --force``, which writes
-   ``notebooks/<lesson>/``, and removes the gradebook that command leaves behind.
+3. runs ``nbgrader generate_assignment <lesson> --force``, which writes
+   ``notebooks/<lesson>/`` and records the assignment in ``gradebook.db``.
 """
 import argparse
 import os
@@ -16,11 +18,23 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 
+from testcases.engine import cells, lessons
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def execute_in_place(notebook_path):
+def write_fixed_cells(nb, number):
+    """The setup cell locked and every test cell in its one canonical form."""
+    setup = next(c for c in nb.cells if c.cell_type == "code")
+    setup.metadata["nbgrader"] = cells.setup_metadata()
+    for cell in nb.cells:
+        if cells.is_test(cell):
+            cell.source = cells.test_cell_source(number, cells.exercise_of(cells.grade_id(cell)))
+
+
+def execute_in_place(notebook_path, number):
     nb = nbformat.read(notebook_path, as_version=4)
+    write_fixed_cells(nb, number)
     NotebookClient(nb, timeout=600, kernel_name="python3",
                    resources={"metadata": {"path": str(notebook_path.parent)}}).execute()
     for cell in nb.cells:
@@ -30,11 +44,8 @@ def execute_in_place(notebook_path):
 
 def generate_release(lesson):
     env = dict(os.environ, PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}")
-    had_gradebook = (ROOT / "gradebook.db").exists()
     subprocess.run([sys.executable, "-m", "nbgrader", "generate_assignment", lesson, "--force"],
                    cwd=ROOT, env=env, check=True)
-    if not had_gradebook:
-        (ROOT / "gradebook.db").unlink(missing_ok=True)
 
 
 def main(argv=None):
@@ -44,7 +55,7 @@ def main(argv=None):
     notebook = ROOT / "solutions" / lesson / f"{lesson}.ipynb"
     if not notebook.is_file():
         parser.error(f"no solution notebook at {notebook}")
-    execute_in_place(notebook)
+    execute_in_place(notebook, lessons.number_of(lesson))
     generate_release(lesson)
 
 

@@ -1,4 +1,4 @@
-"""Seeded inputs, stored expected outputs and the checks students run, per lesson."""
-from testcases import tracebacks
+"""Each lesson's exercises and checks (``testcases/lessonNN``), on a shared engine (``testcases.engine``)."""
+from testcases.engine import tracebacks
 
 tracebacks.install()

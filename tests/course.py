@@ -1,4 +1,10 @@
-"""Helpers the tests share: the course's paths, its notebooks and nbgrader runs."""
+"""Helpers the tests share: the course's lessons, notebooks, banks and nbgrader runs.
+
+Lessons are the folders of ``solutions/``; lesson ``NN_name`` has its exercises in
+``testcases/lessonNN`` and its bank of answers in ``tests/bank/lessonNN.py``.
+"""
+import contextlib
+import importlib
 import os
 import shutil
 import subprocess
@@ -7,10 +13,19 @@ from pathlib import Path
 
 import nbformat
 
+from testcases.engine import cells, lessons
+from testcases.engine.runner import guard_reference, run_hidden
+
 ROOT = Path(__file__).resolve().parents[1]
-LESSONS = {"01_mnist_and_the_neuron": "neuron", "02_forward_propagation": "forward",
-           "07_deep_nn_step_by_step": "deep_nn"}
-HIDDEN_MARKER = "### BEGIN HIDDEN TESTS"
+LESSONS = sorted(p.name for p in (ROOT / "solutions").iterdir() if p.is_dir() and p.name[:2].isdigit())
+
+
+def number(lesson):
+    return lessons.number_of(lesson)
+
+
+def bank(lesson):
+    return importlib.import_module(f"bank.lesson{number(lesson)}")
 
 
 def solution_path(lesson):
@@ -26,43 +41,59 @@ def read(path):
 
 
 def nbgrader_meta(cell):
-    return cell.metadata.get("nbgrader", {})
+    return cells.nbgrader_meta(cell)
 
 
 def answer_cells(nb):
-    return {nbgrader_meta(c)["grade_id"]: c for c in nb.cells if nbgrader_meta(c).get("solution")}
+    return {cells.grade_id(c): c for c in nb.cells if cells.is_answer(c)}
 
 
 def grade_cells(nb):
-    return {nbgrader_meta(c)["grade_id"]: c for c in nb.cells if nbgrader_meta(c).get("grade")}
+    return {cells.grade_id(c): c for c in nb.cells if cells.is_test(c)}
 
 
-def setup_source(lesson):
-    """The lesson's first code cell (its imports), without IPython magics such as %matplotlib."""
-    first = next(c for c in read(solution_path(lesson)).cells if c.cell_type == "code")
-    return "\n".join(line for line in first.source.splitlines() if not line.lstrip().startswith("%"))
+def setup_cell(nb):
+    return next(c for c in nb.cells if cells.grade_id(c) == cells.SETUP_ID)
+
+
+def graded_functions(lesson):
+    return list(answer_cells(read(solution_path(lesson))))
 
 
 def student_namespace(lesson, replacements=None):
-    """The globals of a notebook after its set-up cell, with the solution's answers
-    except ``replacements``.
-
-    ``replacements`` maps an answer cell's grade_id to the source that replaces it.
-    """
+    """The globals of a notebook after its setup cell and its answer cells, with the
+    solution's answers except ``replacements`` (answer grade_id -> source)."""
+    solution = read(solution_path(lesson))
     namespace = {}
-    exec(compile(setup_source(lesson), f"<setup {lesson}>", "exec"), namespace)
-    for grade_id, cell in answer_cells(read(solution_path(lesson))).items():
+    exec(compile(cells.setup_source(setup_cell(solution).source), f"<setup {lesson}>", "exec"), namespace)
+    for grade_id, cell in answer_cells(solution).items():
         source = (replacements or {}).get(grade_id, cell.source)
         exec(compile(source, f"<answer {grade_id}>", "exec"), namespace)
     return namespace
 
 
-def run_test_cell(lesson, function_name, namespace, hidden=True):
-    """Execute the locked test cell of ``function_name`` in ``namespace``."""
-    source = grade_cells(read(solution_path(lesson)))[f"test_{function_name}"].source
-    if not hidden:
-        source = source.split(HIDDEN_MARKER)[0]
-    exec(compile(source, f"<test {function_name}>", "exec"), namespace)
+def run_test_cell(lesson, function, namespace):
+    """Execute the locked test cell of ``function`` (its public check) in ``namespace``."""
+    source = grade_cells(read(solution_path(lesson)))[f"test_{function}"].source
+    exec(compile(source, f"<test {function}>", "exec"), namespace)
+
+
+@contextlib.contextmanager
+def guarded(lesson, function):
+    """The reference of ``function`` replaced by a guard while inside, as the judge does."""
+    guard = guard_reference(number(lesson), function)
+    try:
+        yield guard
+    finally:
+        guard.remove()
+
+
+def grade_in_process(lesson, function, replacements=None):
+    """The public check and the hidden cases of ``function``, as the judge runs them, in this process."""
+    with guarded(lesson, function) as guard:
+        namespace = student_namespace(lesson, replacements)
+        run_test_cell(lesson, function, namespace)
+        run_hidden(number(lesson), function, namespace[function], guard)
 
 
 def nbgrader(course, *args, check=True):

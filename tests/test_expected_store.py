@@ -1,11 +1,11 @@
 """The stored expected outputs equal what the reference computes today."""
 import pytest
 
-from testcases import store
+from testcases.engine import lessons, store
 
 
-@pytest.mark.parametrize("lesson", store.LESSONS)
-def test_stored_expected_values_have_not_drifted(lesson):
-    assert store.load(lesson) == store.compute(lesson), (
-        f"testcases/expected/{lesson}.json이 참조 구현과 다릅니다. "
-        "python -m testcases.store 로 다시 만드세요.")
+@pytest.mark.parametrize("number", lessons.numbers())
+def test_stored_expected_values_have_not_drifted(number):
+    assert lessons.load(number).expected_path.read_text(encoding="utf-8") == store.text(number), (
+        f"testcases/lesson{number}/expected.json이 참조 구현과 다릅니다. "
+        f"python -m testcases.engine.store {number} 로 다시 만드세요.")

@@ -1,32 +1,28 @@
-"""Each lesson's notebooks: release = nbgrader's output, expected values from testcases,
-and an untouched student notebook that fails cleanly."""
+"""Each lesson's notebooks: release = nbgrader's output, test cells in their one form,
+expected values from testcases, and an untouched student notebook that fails cleanly."""
 import contextlib
 import io
 
 import pytest
 from nbclient import NotebookClient
 
-from course import (HIDDEN_MARKER, LESSONS, answer_cells, copy_course, nbgrader, read,
-                    release_path, solution_path, grade_cells)
-from testcases import store
-from testcases.feedback import PASSED, show
-
-ACTIVATIONS = ("sigmoid", "relu")
+from course import (LESSONS, answer_cells, copy_course, grade_cells, nbgrader, number, read, release_path,
+                    setup_cell, solution_path)
+from testcases.engine import cells, store
+from testcases.engine.report import PASSED, show
 
 
 def stdout_of(cell):
     return "".join(o.get("text", "") for o in cell.get("outputs", []) if o.get("name") == "stdout")
 
 
-def expected_blocks(module, function):
-    """The text the public check prints for the stored expected values."""
-    expected = store.expected(module, function)
-    cases = [expected[a] for a in ACTIVATIONS] if set(expected) == set(ACTIVATIONS) else [expected]
+def expected_blocks(lesson, function):
+    """The text the public check prints for the stored expected values, one block per case."""
     blocks = []
-    for case in cases:
+    for record in store.records(number(lesson), function):
         buffer = io.StringIO()
         with contextlib.redirect_stdout(buffer):
-            show("기댓값", case)
+            show("기댓값", record["expected"])
         blocks.append(buffer.getvalue())
     return blocks
 
@@ -41,11 +37,11 @@ def test_release_is_what_nbgrader_generates(lesson, tmp_path):
         f"python scripts/refresh_lesson.py {lesson} 로 다시 만드세요.")
 
 
-@pytest.mark.parametrize("lesson, module", LESSONS.items())
-def test_solution_shows_exactly_the_stored_expected_values(lesson, module):
+@pytest.mark.parametrize("lesson", LESSONS)
+def test_solution_shows_exactly_the_stored_expected_values(lesson):
     for grade_id, cell in grade_cells(read(solution_path(lesson))).items():
         output = stdout_of(cell)
-        for block in expected_blocks(module, grade_id.removeprefix("test_")):
+        for block in expected_blocks(lesson, cells.exercise_of(grade_id)):
             assert block in output, f"{grade_id}: 기댓값이 저장된 값과 다르게 표시됩니다"
         assert output.rstrip().endswith(PASSED)
 
@@ -59,23 +55,31 @@ def test_solution_writes_nothing_to_stderr(lesson):
 
 
 @pytest.mark.parametrize("lesson", LESSONS)
-def test_graded_cells_are_locked_with_points_and_hidden_tests(lesson):
+def test_every_test_cell_has_the_one_form_and_points(lesson):
     solution = read(solution_path(lesson))
     for grade_id, cell in grade_cells(solution).items():
         meta = cell.metadata["nbgrader"]
         assert meta["locked"] and meta["points"] > 0, grade_id
-        assert HIDDEN_MARKER in cell.source, grade_id
-    assert set(answer_cells(solution)) == {g.removeprefix("test_") for g in grade_cells(solution)}
+        assert cell.source == cells.test_cell_source(number(lesson), cells.exercise_of(grade_id)), (
+            f"{grade_id}의 소스가 정해진 형태가 아닙니다. python scripts/refresh_lesson.py {lesson} 로 고치세요.")
+    assert list(answer_cells(solution)) == [cells.exercise_of(g) for g in grade_cells(solution)]
 
 
 @pytest.mark.parametrize("lesson", LESSONS)
-def test_release_has_blanks_and_no_answers_or_hidden_tests(lesson):
+def test_setup_cell_is_locked_and_first(lesson):
+    solution = read(solution_path(lesson))
+    first_code = next(c for c in solution.cells if c.cell_type == "code")
+    assert setup_cell(solution) is first_code
+    assert first_code.metadata["nbgrader"]["locked"]
+
+
+@pytest.mark.parametrize("lesson", LESSONS)
+def test_release_has_blanks_and_no_answers(lesson):
     release = read(release_path(lesson))
     for grade_id, cell in answer_cells(release).items():
         assert "### START CODE HERE ###" in cell.source and "### END CODE HERE ###" in cell.source
         assert "BEGIN SOLUTION" not in cell.source, grade_id
     for cell in release.cells:
-        assert HIDDEN_MARKER not in cell.source and "run_hidden" not in cell.source
         assert not cell.get("outputs"), "the release must not carry outputs"
 
 

@@ -7,7 +7,7 @@ from nbclient import NotebookClient
 from bank.deep_nn import WRONG
 from course import grade_cells, release_path
 from grading import submission
-from testcases.nbgrader_preprocessors import ClearHiddenTestTracebacks
+from testcases.engine.nbgrader_preprocessors import ClearHiddenTestTracebacks
 
 LESSON = "07_deep_nn_step_by_step"
 ANSI_CODE = re.compile(r"\x1b\[[0-9;]*m")

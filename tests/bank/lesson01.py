@@ -4,7 +4,7 @@ Each entry replaces one answer cell. ``WRONG`` answers must lose that cell's poi
 ``CORRECT`` alternatives must keep full marks. ``feedback`` is a phrase the failure
 message must contain (``None`` where only the hidden tests can catch the mistake).
 """
-from bank.deep_nn import Answer
+from bank import Answer
 
 WRONG = {
     # normalize
@@ -247,7 +247,7 @@ def initialize_parameters(neurons_per_layer):
     return parameters
 """),
     "init_calls_reference": Answer("initialize_parameters", """
-from dlutils.reference.neuron import initialize_parameters
+from dlutils.reference.lesson01 import initialize_parameters
 """, "참조 구현"),
     "init_imports_lesson02_helper": Answer("initialize_parameters", """
 from dlutils.network import initialize_parameters

@@ -1,13 +1,14 @@
 """How errors look in a student's Jupyter kernel.
 
-A failed check (an exception with ``brief = True``) shows its Korean message alone;
-any other error keeps its traceback minus the frames of this package, so a student
-sees the test cell and their own code, not the checker's internals.
+A failed check (an exception with ``brief = True``) shows its Korean message alone,
+without IPython's English preamble; any other error keeps its traceback minus the
+frames of the grading package, so a student sees the test cell and their own code,
+not the checker's internals.
 """
 import types
 from pathlib import Path
 
-PACKAGE_DIR = Path(__file__).resolve().parent
+PACKAGE_DIR = Path(__file__).resolve().parents[1]
 
 
 def _without_checker_frames(tb):
@@ -26,7 +27,7 @@ def _without_checker_frames(tb):
 def _show_exception(shell, etype, value, tb, tb_offset=None):
     """IPython handler: a failed check as its message alone; other errors without our frames."""
     if getattr(value, "brief", False):
-        shell.showtraceback((etype, value, tb), exception_only=True)
+        shell._showtraceback(etype, value, [str(value)])
     else:
         shell.showtraceback((etype, value, _without_checker_frames(tb)), tb_offset=tb_offset)
 

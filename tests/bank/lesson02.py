@@ -5,7 +5,7 @@ Each entry replaces one answer cell. ``WRONG`` answers must lose that cell's poi
 message must contain (``None`` where only the hidden tests can catch the mistake).
 The notebook imports the plain ``sigmoid`` of ``dlutils.network``; answers use it as is.
 """
-from bank.deep_nn import Answer
+from bank import Answer
 
 FEED_FORWARD = '''
 def feed_forward(x, parameters):

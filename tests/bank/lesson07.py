@@ -5,13 +5,7 @@ Each entry replaces one answer cell. ``WRONG`` answers must lose that cell's poi
 message must contain, so the public check's diagnosis is tested too (``None`` where
 only the hidden tests can catch the mistake).
 """
-from typing import NamedTuple
-
-
-class Answer(NamedTuple):
-    function: str
-    source: str
-    feedback: str | None = None
+from bank import Answer
 
 
 WRONG = {
@@ -115,7 +109,7 @@ def linear_forward(A, W, b):
     return Z, (W, A, b)
 """, "캐시에 저장한 값"),
     "linear_forward_calls_reference": Answer("linear_forward", """
-from dlutils.reference.deep_nn import linear_forward as reference_linear_forward
+from dlutils.reference.lesson07 import linear_forward as reference_linear_forward
 
 def linear_forward(A, W, b):
     return reference_linear_forward(A, W, b)

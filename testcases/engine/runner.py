@@ -1,0 +1,148 @@
+"""One runner for every exercise: the public check in the notebook and the hidden cases.
+
+``public_check`` runs in the student's kernel: it prints the student's outputs
+beside the stored expected ones and ends with ``✅ 공개 테스트 통과``. Graded
+functions the exercise calls answer from the stored record of the reference's
+calls (falling back on the student's own function for any other input).
+``hidden_cases`` draws the hidden inputs and ``judge_case`` decides one case; the
+judge (``testcases.engine.judge``) runs them outside the kernel, and the tests run
+them in-process with ``run_hidden``.
+"""
+import contextlib
+import copy
+import zlib
+
+import numpy as np
+
+from testcases.engine import lessons, store
+from testcases.engine.compare import equal
+from testcases.engine.exercise import hidden_label
+from testcases.engine.invoke import _namespace, invoke
+from testcases.engine.report import CheckFailed, fail, passed, show
+
+HIDDEN_SALT = 20261126
+
+
+def _printable(got, shown):
+    """The outputs to print, with dict outputs (parameters, grads) spread into their keys."""
+    printable = {}
+    for name in shown:
+        if name.startswith("len(") and name.endswith(")"):
+            value = got[name[4:-1]]
+            printable[name] = len(value) if isinstance(value, (list, tuple)) else value
+        elif isinstance(got[name], dict):
+            printable.update(got[name])
+        else:
+            printable[name] = got[name]
+    return printable
+
+
+def judge_case(exercise, label, got, after, inputs, expected):
+    """Compare the outputs, then check that no input was changed that may not be."""
+    exercise.compare(label, got, inputs, expected)
+    for name in exercise.inputs:
+        if name not in exercise.may_modify and not equal(after[name], inputs[name]):
+            hint = exercise.mutation_hints.get(
+                name, f"{name}에 바로 값을 쓰면 함수를 부른 쪽의 값도 바뀝니다. "
+                      f"np.array({name}, copy=True)나 copy.deepcopy({name})로 복사한 뒤 고치세요.")
+            fail(label, [f"입력 {name}의 값을 그대로 고쳤습니다. 이 함수는 입력을 바꾸면 안 됩니다."], [hint])
+
+
+def _from_record(name, calls, fallback):
+    """A stand-in for graded function ``name``: the reference's recorded answers, else ``fallback``."""
+    def provider(*args):
+        for call in calls:
+            if call["name"] == name and equal(tuple(args), call["args"]):
+                return copy.deepcopy(call["result"])
+        if fallback is None:
+            raise CheckFailed(f"{name} 함수가 정의되지 않았습니다. 위의 {name} 셀을 먼저 실행하세요.")
+        return fallback(*args)
+    provider.__name__ = name
+    return provider
+
+
+def public_check(number, name, target):
+    """The check under an exercise in the notebook: show, compare, then the pass line."""
+    exercise = lessons.load(number).exercises[name]
+    namespace = _namespace(target)
+    for case, record in zip(exercise.public(), store.records(number, name)):
+        if case.title:
+            print(f"── {case.title} ──")
+        if exercise.show_inputs:
+            show("입력", {k: v for k, v in case.inputs.items() if not callable(v)})
+        providers = {dep: _from_record(dep, record["calls"], namespace.get(dep)) for dep in exercise.calls}
+        got, after = invoke(exercise, target, case.inputs, providers)
+        show("내 출력", _printable(got, exercise.shown or exercise.outputs))
+        show("기댓값", record["expected"])
+        judge_case(exercise, name, got, after, case.inputs, record["expected"])
+    passed()
+
+
+def checker(number):
+    """The ``check(name, target)`` a lesson's test cells call."""
+    def check(name, target):
+        public_check(number, name, target)
+    check.__doc__ = f"실습 {number}의 공개 테스트: check(\"함수 이름\", 함수)"
+    return check
+
+
+def hidden_cases(number, exercise):
+    """``(label, case)`` for each hidden trial, drawn from seeds the students never see."""
+    for trial in range(exercise.trials):
+        seed = zlib.crc32(f"{number}/{exercise.name}/{trial}".encode()) ^ HIDDEN_SALT
+        case = exercise.hidden(np.random.default_rng(seed), trial)
+        yield hidden_label(exercise.name, trial, exercise.trials, case.detail), case
+
+
+class ReferenceGuard:
+    """Stands in for the reference of the exercise being graded and remembers being called.
+
+    ``guard_reference`` puts it in place before a student's answers run, so even
+    ``from dlutils.reference.lessonNN import f`` in an answer cell gets the guard.
+    """
+
+    def __init__(self, module, name):
+        self.module, self.name, self.called = module, name, False
+        self.original = getattr(module, name)
+        setattr(module, name, self)
+
+    def __call__(self, *args, **kwargs):
+        self.called = True
+        raise CheckFailed(self.message(self.name))
+
+    @staticmethod
+    def message(name):
+        return (f"{name}: 채점용 참조 구현 dlutils.reference의 {name} 함수를 불렀습니다. "
+                "참조 구현은 답이 아닙니다. numpy로 직접 구현하세요.")
+
+    @contextlib.contextmanager
+    def lifted(self):
+        """The real reference back in place while the expected values are computed."""
+        setattr(self.module, self.name, self.original)
+        try:
+            yield self.module
+        finally:
+            setattr(self.module, self.name, self)
+
+    def remove(self):
+        setattr(self.module, self.name, self.original)
+
+
+def guard_reference(number, name):
+    return ReferenceGuard(lessons.load(number).reference(), name)
+
+
+def run_hidden(number, name, target, guard):
+    """Every hidden case in this process; graded functions it calls are answered by the reference.
+
+    ``guard`` is the ``ReferenceGuard`` put in place before the answers ran.
+    """
+    exercise = lessons.load(number).exercises[name]
+    providers = {dep: getattr(guard.module, dep) for dep in exercise.calls}
+    for label, case in hidden_cases(number, exercise):
+        got, after = invoke(exercise, target, case.inputs, providers, label)
+        if guard.called:
+            raise CheckFailed(ReferenceGuard.message(name))
+        with guard.lifted() as ref:
+            expected = exercise.expected(ref, case.inputs)
+        judge_case(exercise, label, got, after, case.inputs, expected)

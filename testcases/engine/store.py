@@ -1,0 +1,67 @@
+"""Each lesson's stored expected values: what the public check shows and compares with.
+
+For every public case the store keeps the reference's outputs and the calls the
+reference made to the other graded functions it uses (``Exercise.calls``), with
+their results. The public check answers those calls from this record, so a
+student's wrong ``linear_forward`` cannot fail a correct
+``linear_activation_forward``, and the check needs no reference solution.
+
+``python -m testcases.engine.store`` rewrites every lesson's file;
+``tests/test_expected_store.py`` fails when one drifts from the reference.
+"""
+import copy
+import json
+import sys
+from functools import cache
+
+from testcases.engine import codec, lessons
+from testcases.engine.invoke import swapped
+
+
+def _recorder(name, fn, calls):
+    def record(*args):
+        arguments = copy.deepcopy(args)
+        result = fn(*args)
+        calls.append({"name": name, "args": arguments, "result": copy.deepcopy(result)})
+        return result
+    return record
+
+
+def compute(number):
+    """``{exercise: [{"expected": ..., "calls": [...]}, one per public case]}``, from the reference."""
+    lesson = lessons.load(number)
+    ref = lesson.reference()
+    records = {}
+    for name, exercise in lesson.exercises.items():
+        records[name] = []
+        for case in exercise.public():
+            calls = []
+            providers = {dep: _recorder(dep, getattr(ref, dep), calls) for dep in exercise.calls}
+            with swapped(getattr(ref, name), providers):
+                expected = exercise.expected(ref, copy.deepcopy(case.inputs))
+            records[name].append({"expected": expected, "calls": calls})
+    return records
+
+
+def text(number):
+    return json.dumps(codec.to_plain(compute(number)), indent=1, ensure_ascii=False) + "\n"
+
+
+def write(number):
+    lessons.load(number).expected_path.write_text(text(number), encoding="utf-8")
+
+
+@cache
+def _load(number):
+    return codec.from_plain(json.loads(lessons.load(number).expected_path.read_text(encoding="utf-8")))
+
+
+def records(number, name):
+    """The stored records of one exercise (fresh copies: a check may hand them to a student)."""
+    return copy.deepcopy(_load(number)[name])
+
+
+if __name__ == "__main__":
+    for lesson_number in sys.argv[1:] or lessons.numbers():
+        write(lesson_number)
+        print(f"wrote {lessons.load(lesson_number).expected_path}")
