@@ -1,8 +1,10 @@
 """nbgrader configuration: this repository is the course root."""
-from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor
-from nbgrader.preprocessors import ClearHiddenTests, GetGrades
+from nbconvert.preprocessors import ClearMetadataPreprocessor, CSSHTMLHeaderPreprocessor
+from nbgrader.preprocessors import (AssignLatePenalties, CheckCellMetadata, ClearHiddenTests, ClearOutput,
+                                    DeduplicateIds, GetGrades, IgnorePattern, LimitOutput, OverwriteCells,
+                                    OverwriteKernelspec, SaveAutoGrades)
 
-from testcases.engine.nbgrader_preprocessors import ClearHiddenTestTracebacks
+from testcases.engine.nbgrader_preprocessors import CapOutput, DropUnknownGradeCells, JudgeTestCells, ResilientExecute
 
 c = get_config()  # noqa: F821  (provided by nbgrader)
 
@@ -20,9 +22,20 @@ c.ClearSolutions.code_stub = {
 }
 c.ClearSolutions.text_stub = "여기에 답을 쓰세요."
 
-# Per-cell limit when autograding; an infinite loop loses only its own points.
+# Per-cell limit while the student's notebook runs (in a confined kernel); the judge has its own limits.
 c.Execute.timeout = 120
 
-# Students see their feedback without the hidden tests' source, in cells or tracebacks.
-c.GenerateFeedback.preprocessors = [GetGrades, CSSHTMLHeaderPreprocessor,
-                                    ClearHiddenTestTracebacks, ClearHiddenTests]
+# Autograde, first the submission as the release made it: cells the release lacks cannot grade,
+# locked and grade cells come back from the gradebook (also when deleted).
+c.Autograde.sanitize_preprocessors = [ClearOutput, DropUnknownGradeCells, DeduplicateIds, OverwriteKernelspec,
+                                      OverwriteCells, CheckCellMetadata]
+c.OverwriteCells.add_missing_cells = True
+
+# Then run the notebook for the student to read, then let the judge decide every
+# test cell outside the kernel (testcases/engine/judge.py), then save the grades.
+c.Autograde.autograde_preprocessors = [ResilientExecute, IgnorePattern, ClearMetadataPreprocessor, CapOutput,
+                                       LimitOutput, JudgeTestCells, SaveAutoGrades, AssignLatePenalties,
+                                       CheckCellMetadata]
+
+# Feedback never shows hidden tests.
+c.GenerateFeedback.preprocessors = [GetGrades, CSSHTMLHeaderPreprocessor, ClearHiddenTests]

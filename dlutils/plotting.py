@@ -38,57 +38,76 @@ BACKWARD_COLOR = "#c0392b"
 CACHE_COLOR = "#7f8c8d"
 
 
-def _box(ax, x, y, text, color, width=1.5, height=0.6):
+def _box(ax, x, y, text, color, width, height):
     ax.add_patch(FancyBboxPatch((x - width / 2, y - height / 2), width, height,
-                                boxstyle="round,pad=0.05", facecolor=color, alpha=0.15,
+                                boxstyle="round,pad=0,rounding_size=0.06", facecolor=color, alpha=0.15,
                                 edgecolor=color, linewidth=1.5))
-    ax.text(x, y, text, ha="center", va="center", fontsize=9)
+    ax.text(x, y, text, ha="center", va="center", fontsize=9, linespacing=1.5)
 
 
-def _arrow(ax, start, end, color, style="-|>", dashed=False):
-    ax.add_patch(FancyArrowPatch(start, end, arrowstyle=style, mutation_scale=12, color=color,
-                                 linewidth=1.3, linestyle="--" if dashed else "-"))
+def _arrow(ax, start, end, color, dashed=False):
+    ax.add_patch(FancyArrowPatch(start, end, arrowstyle="-|>", mutation_scale=12, color=color,
+                                 linewidth=1.3, linestyle="--" if dashed else "-", shrinkA=0, shrinkB=0))
+
+
+# Layout of the module outline, in inches (the axes fill the figure, one data unit = one inch).
+_OUTLINE = {"box_width": 2.05, "box_height": 0.62, "gap": 0.6, "cost_width": 1.3,
+            "first_box": 1.45, "margin": 0.25, "rows_apart": 1.6}
 
 
 def draw_module_outline(n_layers=3):
-    """The forward and backward modules of an ``n_layers``-layer network, side by side.
+    """The forward and backward modules of an ``n_layers``-layer network, one above the other.
 
-    Top row: ``[LINEAR -> RELU]`` for layers 1 .. L-1, then ``LINEAR -> SIGMOID``
+    Top row: ``[LINEAR → RELU]`` for layers 1 .. L-1, then ``LINEAR → SIGMOID``
     and the cost. Bottom row: the matching backward steps from ``dAL`` down to
-    ``dA0``. Dashed arrows are the caches passed from each forward step to its
-    backward step. Returns the figure.
+    ``dA[0]``, each giving ``dW[l], db[l]`` below it. Dashed arrows are the caches
+    passed from each forward step to its backward step. Every label has room of
+    its own: the boxes are wide enough for their text and nothing overlaps.
+    Returns the figure.
     """
     if n_layers < 1:
         raise ValueError("n_layers는 1 이상이어야 합니다.")
-    step = 2.2
-    fig, ax = plt.subplots(figsize=(2.2 * n_layers + 4, 3.6))
-    top, bottom = 1.6, 0.0
-    ax.text(0, top, "X = A[0]", ha="center", va="center", fontsize=10)
-    ax.text(0, bottom, "dA[0]", ha="center", va="center", fontsize=10)
-    for l in range(1, n_layers + 1):
-        x = l * step
-        activation = "SIGMOID" if l == n_layers else "RELU"
-        backward = "sigmoid_backward" if l == n_layers else "relu_backward"
-        _box(ax, x, top, f"층 {l}\nLINEAR -> {activation}", FORWARD_COLOR)
-        _box(ax, x, bottom, f"층 {l}\n{backward} -> LINEAR", BACKWARD_COLOR)
-        _arrow(ax, (x - step + 0.55 if l > 1 else 0.55, top), (x - 0.8, top), FORWARD_COLOR)
-        _arrow(ax, (x - 0.8, bottom), (x - step + 0.55 if l > 1 else 0.55, bottom), BACKWARD_COLOR)
-        _arrow(ax, (x, top - 0.35), (x, bottom + 0.35), CACHE_COLOR, dashed=True)
-        ax.text(x + 0.08, (top + bottom) / 2, f"cache {l}", fontsize=8, color=CACHE_COLOR)
-        ax.text(x - step / 2 - 0.1, bottom - 0.45, f"dW[{l}], db[{l}]", fontsize=8,
-                color=BACKWARD_COLOR, ha="left")
-    end = (n_layers + 1) * step - 0.5
-    _box(ax, end, top, "비용 J(AL, Y)", FORWARD_COLOR, width=1.3)
-    _box(ax, end, bottom, "dAL", BACKWARD_COLOR, width=1.3)
-    _arrow(ax, (n_layers * step + 0.8, top), (end - 0.7, top), FORWARD_COLOR)
-    _arrow(ax, (end, top - 0.35), (end, bottom + 0.35), BACKWARD_COLOR)
-    _arrow(ax, (end - 0.7, bottom), (n_layers * step + 0.8, bottom), BACKWARD_COLOR)
-    ax.text(step / 2, top + 0.55, "순전파 모듈", color=FORWARD_COLOR, fontsize=11, fontweight="bold")
-    ax.text(step / 2, bottom - 0.85, "역전파 모듈", color=BACKWARD_COLOR, fontsize=11, fontweight="bold")
-    ax.set_xlim(-0.7, end + 0.9)
-    ax.set_ylim(bottom - 1.1, top + 0.9)
+    o = _OUTLINE
+    half_w, half_h, step = o["box_width"] / 2, o["box_height"] / 2, o["box_width"] + o["gap"]
+    centers = [o["first_box"] + half_w + (l - 1) * step for l in range(1, n_layers + 1)]
+    cost_x = centers[-1] + half_w + o["gap"] + o["cost_width"] / 2
+    width = cost_x + o["cost_width"] / 2 + o["margin"]
+    bottom = 1.25                                   # backward row; below it dW, db and the title
+    top = bottom + o["rows_apart"]                  # forward row; above it the title
+    height = top + half_h + 0.6
+    fig = plt.figure(figsize=(width, height))
+    ax = fig.add_axes((0, 0, 1, 1))
+    ax.set_xlim(0, width)
+    ax.set_ylim(0, height)
     ax.axis("off")
-    fig.tight_layout()
+
+    start_x = o["first_box"] / 2
+    ax.text(start_x, top, "X = A[0]", ha="center", va="center", fontsize=10)
+    ax.text(start_x, bottom, "dA[0]", ha="center", va="center", fontsize=10)
+    for l, x in enumerate(centers, start=1):
+        last = l == n_layers
+        _box(ax, x, top, f"층 {l}\nLINEAR $\\rightarrow$ {'SIGMOID' if last else 'RELU'}", FORWARD_COLOR,
+             o["box_width"], o["box_height"])
+        _box(ax, x, bottom, f"층 {l}\n{'sigmoid' if last else 'relu'}_backward $\\rightarrow$ LINEAR", BACKWARD_COLOR,
+             o["box_width"], o["box_height"])
+        left = x - step + half_w if l > 1 else start_x + 0.4
+        _arrow(ax, (left + 0.05, top), (x - half_w - 0.05, top), FORWARD_COLOR)
+        _arrow(ax, (x - half_w - 0.05, bottom), (left + 0.05, bottom), BACKWARD_COLOR)
+        _arrow(ax, (x, top - half_h - 0.05), (x, bottom + half_h + 0.05), CACHE_COLOR, dashed=True)
+        ax.text(x + 0.1, (top + bottom) / 2, f"cache {l}", ha="left", va="center", fontsize=8, color=CACHE_COLOR)
+        _arrow(ax, (x, bottom - half_h - 0.05), (x, bottom - half_h - 0.3), BACKWARD_COLOR)
+        ax.text(x, bottom - half_h - 0.35, f"dW[{l}], db[{l}]", ha="center", va="top", fontsize=8,
+                color=BACKWARD_COLOR)
+    cost_left = cost_x - o["cost_width"] / 2
+    _box(ax, cost_x, top, "비용 J(AL, Y)", FORWARD_COLOR, o["cost_width"], o["box_height"])
+    _box(ax, cost_x, bottom, "dAL", BACKWARD_COLOR, o["cost_width"], o["box_height"])
+    _arrow(ax, (centers[-1] + half_w + 0.05, top), (cost_left - 0.05, top), FORWARD_COLOR)
+    _arrow(ax, (cost_x, top - half_h - 0.05), (cost_x, bottom + half_h + 0.05), BACKWARD_COLOR)
+    _arrow(ax, (cost_left - 0.05, bottom), (centers[-1] + half_w + 0.05, bottom), BACKWARD_COLOR)
+    ax.text(o["margin"], top + half_h + 0.3, "순전파 모듈", ha="left", va="center", color=FORWARD_COLOR,
+            fontsize=11, fontweight="bold")
+    ax.text(o["margin"], bottom - half_h - 0.55, "역전파 모듈", ha="left", va="center", color=BACKWARD_COLOR,
+            fontsize=11, fontweight="bold")
     return fig
 
 

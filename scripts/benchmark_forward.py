@@ -1,6 +1,6 @@
 """Loop vs batched forward propagation on real MNIST digits (lesson 02).
 
-    python scripts/benchmark_forward.py [--repeat 5]
+    python scripts/benchmark_forward.py [--repeat 5] [--blas-threads 1]
 
 Times the reference ``feed_forward`` called once per example and
 ``feed_forward_batch`` called once for all, through the lesson's random
@@ -9,14 +9,26 @@ and on the 5,000 digits of ``dlutils.data.load_mnist``. Prints the best of
 ``--repeat`` runs of each, the speed-up and whether both give the same outputs.
 The goal: on both data sets the batched pass gives the loop's outputs and is at
 least twice as fast. Prints figures only; it is not a timed test.
+
+BLAS runs on one thread by default (when ``threadpoolctl`` is installed), as the
+loop's small products do: the figure then shows the Python overhead the lesson
+explains. A multi-threaded BLAS on a busy machine can make the batched pass
+slower than the loop; ``--blas-threads 0`` keeps BLAS's own setting to see it.
 """
 import argparse
+import contextlib
 import timeit
 
 import numpy as np
 
 from dlutils.data import load_mnist, load_mnist_preprocessed_csv, split_features_labels
-from dlutils.reference.forward import feed_forward, feed_forward_batch, initialize_parameters
+from dlutils.given.lesson02 import initialize_parameters
+from dlutils.reference.lesson02 import feed_forward, feed_forward_batch
+
+try:
+    from threadpoolctl import threadpool_limits
+except ImportError:  # not a dependency of the course: BLAS keeps its own setting
+    threadpool_limits = None
 
 NETWORK = [784, 128, 64, 10]
 GOAL = 2  # times faster than the loop, on every data set
@@ -34,23 +46,36 @@ def compare(X, parameters, repeat):
     return loop, batched, same
 
 
+def blas_threads(threads):
+    """``(context, description)``: BLAS limited to ``threads`` (0: its own setting) while inside."""
+    if threads == 0:
+        return contextlib.nullcontext(), "BLAS 기본 설정"
+    if threadpool_limits is None:
+        return contextlib.nullcontext(), "BLAS 기본 설정 (threadpoolctl이 없어 스레드 수를 정하지 못함)"
+    return threadpool_limits(limits=threads, user_api="blas"), f"BLAS 스레드 {threads}개"
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=5, help="runs of each, the best one counts (default 5)")
-    repeat = parser.parse_args(argv).repeat
+    parser.add_argument("--blas-threads", type=int, default=1,
+                        help="BLAS threads for both passes; 0 keeps BLAS's own setting (default 1)")
+    args = parser.parse_args(argv)
 
     np.random.seed(42)
     parameters = initialize_parameters(NETWORK)
     datasets = {"MNIST_preprocessed.csv": split_features_labels(load_mnist_preprocessed_csv())[0],
                 "load_mnist()": load_mnist(normalize=True, flatten=True, one_hot=True)[0]}
 
-    print(f"순전파 속도: {'-'.join(map(str, NETWORK))} 신경망, 시그모이드, {repeat}번 중 가장 빠른 시간")
+    limits, threads = blas_threads(args.blas_threads)
+    print(f"순전파 속도: {'-'.join(map(str, NETWORK))} 신경망, 시그모이드, {args.repeat}번 중 가장 빠른 시간, {threads}")
     print(f"{'데이터':<24}{'예제 수':>8}{'반복문 (ms)':>14}{'행렬 한 번 (ms)':>18}{'배':>8}  같은 출력")
     met = True
-    for name, X in datasets.items():
-        loop, batched, same = compare(X, parameters, repeat)
-        met = met and same and loop / batched >= GOAL
-        print(f"{name:<24}{len(X):>8}{loop * 1000:>14.2f}{batched * 1000:>18.2f}{loop / batched:>8.1f}  {same}")
+    with limits:
+        for name, X in datasets.items():
+            loop, batched, same = compare(X, parameters, args.repeat)
+            met = met and same and loop / batched >= GOAL
+            print(f"{name:<24}{len(X):>8}{loop * 1000:>14.2f}{batched * 1000:>18.2f}{loop / batched:>8.1f}  {same}")
     print(f"목표: 두 데이터 모두에서 같은 출력, 행렬 쪽이 {GOAL}배 이상 빠를 것 → {'달성' if met else '미달'}")
 
 

@@ -65,7 +65,7 @@ def student_namespace(lesson, replacements=None):
     solution's answers except ``replacements`` (answer grade_id -> source)."""
     solution = read(solution_path(lesson))
     namespace = {}
-    exec(compile(cells.setup_source(setup_cell(solution).source), f"<setup {lesson}>", "exec"), namespace)
+    exec(compile(cells.without_magics(setup_cell(solution).source), f"<setup {lesson}>", "exec"), namespace)
     for grade_id, cell in answer_cells(solution).items():
         source = (replacements or {}).get(grade_id, cell.source)
         exec(compile(source, f"<answer {grade_id}>", "exec"), namespace)

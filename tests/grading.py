@@ -40,8 +40,9 @@ def submission(lesson, replacements=None, tests=None):
 class BundledBank(NamedTuple):
     """A bank's answers spread over students, at most one answer per graded function each.
 
-    For lessons whose graded cells do not depend on one another: every answer is
-    still graded in a real run, with fewer notebooks to execute.
+    A wrong answer costs only its own cell (graded functions a function calls are
+    answered by the reference), so every answer is still graded on its own in a
+    real run, with fewer notebooks to execute.
     """
     wrong_students: dict    # student -> names of the wrong answers they hold
     correct_students: dict  # student -> names of the correct alternatives they hold
@@ -86,12 +87,15 @@ def bundle(wrong, correct):
     return BundledBank(_bundle(wrong, "wrong_"), _bundle(correct, "alt_"))
 
 
-def grade_class(root, lesson, students, timeout):
+def grade_class(root, lesson, students, timeout, config=""):
     """generate_assignment -> submit -> autograde -> generate_feedback -> export.
 
-    ``students`` maps a student id to a notebook, or to raw text for a broken file.
+    ``students`` maps a student id to a notebook, or to raw text for a broken file;
+    ``config`` is appended to the copy's nbgrader_config.py.
     """
     course = copy_course(root, timeout=timeout)
+    with open(course / "nbgrader_config.py", "a", encoding="utf-8") as file:
+        file.write(config)
     nbgrader(course, "generate_assignment", lesson, "--force")
     for student, notebook in students.items():
         folder = course / "submitted" / student / lesson

@@ -2,7 +2,8 @@
 import numpy as np
 import pytest
 
-from testcases.feedback import call, check_array, check_keys, check_scalar, render
+from testcases.engine.compare import check_array, check_keys, check_scalar
+from testcases.engine.report import render
 
 
 def fails(check, *args):
@@ -25,7 +26,8 @@ def test_array_messages():
 
 def test_shape_hints():
     assert "전치" in fails(check_array, "Z", np.zeros((3, 2)), np.zeros((2, 3)))
-    assert "keepdims=True" in fails(check_array, "db", np.zeros(3), np.zeros((3, 1)))
+    one_dimensional = fails(check_array, "db", np.zeros(3), np.zeros((3, 1)))
+    assert "(n, 1) 열 벡터" in one_dimensional and "np.zeros((n, 1))" in one_dimensional
     assert "axis=1" in fails(check_array, "db", np.zeros((1, 3)), np.zeros((3, 1)))
 
 
@@ -38,6 +40,9 @@ def test_mistake_hint_only_when_it_reproduces_the_value():
 
 def test_scalar_messages():
     assert "0차원" in fails(check_scalar, "cost", np.array([[0.3]]), 0.3)
+    assert "np.squeeze(...)" in fails(check_scalar, "cost", np.array([[0.3]]), 0.3)
+    per_example = fails(check_scalar, "accuracy", np.zeros(8), 0.5)
+    assert "np.mean" in per_example and "squeeze" not in per_example
     assert "받은 값: 0.4" in fails(check_scalar, "cost", 0.4, 0.3)
     assert "숫자여야" in fails(check_scalar, "cost", "0.3", 0.3)
     check_scalar("cost", np.array(0.3), 0.3)
@@ -50,34 +55,17 @@ def test_key_messages():
     assert "딕셔너리" in fails(check_keys, "parameters", [1, 2], ["W1"])
 
 
-def test_call_reports_arity_and_keeps_exception_types():
-    def one_value(A):
-        return A
-    assert "2개를 튜플로" in fails(call, one_value, {"A": 1}, ("Z", "cache"))
-
-    def broken(A):
-        return np.dot(A, np.zeros((3, 3)))
-    with pytest.raises(ValueError) as excinfo:
-        call(broken, {"A": np.zeros((2, 2))}, ("Z",))
-    assert "A (2, 2)" in excinfo.value.__notes__[0] and "모양" in excinfo.value.__notes__[0]
-
-    def missing_key(parameters):
-        return parameters["W2"]
-    with pytest.raises(KeyError) as excinfo:
-        call(missing_key, {"parameters": {"W1": 1}}, ("W",))
-    assert "없는 키 'W2'" in excinfo.value.__notes__[0]
-
-
-def test_call_passes_copies():
-    def mutate(x):
-        x[0] = 99
-        return x
-    original = np.zeros(2)
-    call(mutate, {"x": original}, ("x",))
-    assert not original.any()
-
-
 def test_render_numbers_like_numpy():
     assert render(np.float64(0.25)) == "0.25"
     assert render(np.array(0.25)) == "0.25"
     assert render(np.array([[1.0, 0.5]])) == "[[1.  0.5]]"
+
+
+def test_only_the_first_matching_mistake_is_named():
+    mistakes = [("첫 번째 원인", np.array([2.0])), ("두 번째 원인", np.array([2.0]))]
+    message = fails(check_array, "x", np.array([2.0]), np.array([1.0]), mistakes)
+    assert "첫 번째 원인" in message and "두 번째 원인" not in message
+
+
+def test_a_tuple_where_an_array_belongs_names_unpacking():
+    assert "A, cache = ..." in fails(check_array, "A", (np.zeros(2), np.zeros(2)), np.zeros(2))

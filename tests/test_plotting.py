@@ -12,7 +12,7 @@ import matplotlib
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
-from matplotlib.patches import Circle
+from matplotlib.patches import Circle, FancyArrowPatch, FancyBboxPatch
 
 from dlutils.plotting import (FORWARD_COLOR, WEIGHT_CMAP, draw_module_outline, draw_network,
                               plot_cost_curve, plot_digit_grid, plot_digit_pixels,
@@ -71,6 +71,41 @@ def test_draw_module_outline_renders():
 
     texts = _texts(_render(lambda: draw_module_outline(n_layers=3)))
     assert "순전파 모듈" in texts and "역전파 모듈" in texts
+    assert "dW[3], db[3]" in texts and "cache 3" in texts
+    assert any("sigmoid_backward" in t for t in texts) and any("SIGMOID" in t for t in texts)
+
+
+@pytest.mark.parametrize("n_layers", [1, 2, 3, 5])
+def test_draw_module_outline_gives_every_label_room(n_layers):
+    """Each box's label fits inside it; no other label touches a box, an arrow or another label."""
+    fig = draw_module_outline(n_layers=n_layers)
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    ax = fig.axes[0]
+    boxes = [p.get_window_extent(renderer) for p in ax.patches if isinstance(p, FancyBboxPatch)]
+    arrows = [p.get_window_extent(renderer) for p in ax.patches if isinstance(p, FancyArrowPatch)]
+    texts = {t.get_text(): t.get_window_extent(renderer) for t in ax.texts}
+    plt.close(fig)
+    assert len(boxes) == 2 * n_layers + 2 and len(texts) == len(ax.texts)
+
+    def inside(inner, outer, margin=3):
+        return (outer.x0 + margin <= inner.x0 and inner.x1 <= outer.x1 - margin
+                and outer.y0 + margin <= inner.y0 and inner.y1 <= outer.y1 - margin)
+
+    labels = {}
+    for box in boxes:
+        own = [name for name, extent in texts.items() if box.contains(*extent.get_points().mean(axis=0))]
+        assert len(own) == 1, own
+        assert inside(texts[own[0]], box), f"{own[0]!r}가 상자 밖으로 나옵니다"
+        labels[own[0]] = box
+    free = {name: extent for name, extent in texts.items() if name not in labels}
+    for name, extent in free.items():
+        assert not any(extent.overlaps(box) for box in boxes), name
+        assert not any(extent.overlaps(arrow) for arrow in arrows), name
+    names = list(texts)
+    for i, a in enumerate(names):
+        for b in names[i + 1:]:
+            assert not texts[a].overlaps(texts[b]), (a, b)
 
 
 def test_plot_cost_curve_renders():

@@ -4,11 +4,11 @@ Conventions: one example ``x`` has shape ``(n[0],)``; a batch ``X`` has one exam
 per ROW, shape ``(m, n[0])`` (lesson 07 puts examples in columns instead);
 ``W[l]`` has shape ``(n[l], n[l-1])`` and ``b[l]`` shape ``(n[l],)``. Every layer is
 sigmoid. Caches are dicts ``{"a0": input, "z1": ..., "a1": ..., ..., "zL": ..., "aL": ...}``.
-``initialize_parameters`` and ``sigmoid`` are the lesson's ready-made helpers.
+``initialize_parameters`` and ``sigmoid`` are the helpers given in the lesson (``dlutils.given.lesson02``).
 """
 import numpy as np
 
-from dlutils.network import initialize_parameters, sigmoid
+from dlutils.given.lesson02 import initialize_parameters, sigmoid
 
 __all__ = ["initialize_parameters", "sigmoid", "feed_forward", "compute_loss", "compute_accuracy",
            "feed_forward_batch"]

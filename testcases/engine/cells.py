@@ -36,8 +36,8 @@ def exercise_of(test_id):
     return test_id[len(TEST_PREFIX):]
 
 
-def setup_source(cell_source):
-    """A setup cell's source without IPython magics such as ``%matplotlib inline``."""
+def without_magics(cell_source):
+    """A cell's source without IPython magics such as ``%matplotlib inline`` (run as plain Python)."""
     return "\n".join(line for line in cell_source.splitlines() if not line.lstrip().startswith(("%", "!")))
 
 

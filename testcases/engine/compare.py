@@ -16,8 +16,8 @@ from testcases.engine.report import fail
 
 RTOL = 1e-5
 ATOL = 1e-8
-TUPLE_HINT = ("튜플을 돌려주었습니다. 두 값을 돌려주는 함수(예: (A, cache)를 돌려주는 sigmoid)의 결과는 "
-              "A, cache = ...처럼 나누어 받으세요.")
+TUPLE_HINT = ("튜플을 돌려주었습니다. 두 값을 돌려주는 함수의 결과는 A, cache = ...처럼 나누어 받으세요 "
+              "(예: 07 실습의 sigmoid와 relu는 (A, cache) 두 값을 돌려줍니다).")
 
 
 def close(got, expected):
@@ -41,16 +41,17 @@ def pick(mistakes, output):
 
 
 def _shape_hints(got_shape, expected_shape):
+    hints = []
     if len(got_shape) == 2 and got_shape == expected_shape[::-1] and got_shape[0] != got_shape[1]:
-        return ["행과 열이 뒤바뀐 모양입니다. 전치(.T)와 곱셈 순서를 확인하세요."]
+        hints.append("행과 열이 뒤바뀐 모양입니다. 전치(.T)와 곱셈 순서를 확인하세요.")
     if (len(got_shape) == 1 and len(expected_shape) == 2 and expected_shape[1] == 1
             and got_shape[0] == expected_shape[0]):
-        return ["(n,) 모양의 1차원 배열입니다. (n, 1) 열 벡터여야 합니다. 배열을 만들 때는 np.zeros((n, 1))처럼 "
-                "두 차원을 모두 쓰고, 합을 구할 때는 keepdims=True로 차원을 유지하세요."]
+        hints.append("(n,) 모양의 1차원 배열입니다. (n, 1) 열 벡터여야 합니다. 배열을 만들 때는 np.zeros((n, 1))처럼 "
+                     "두 차원을 모두 쓰고, 합을 구할 때는 keepdims=True로 차원을 유지하세요.")
     if (len(got_shape) == 2 and len(expected_shape) == 2 and got_shape[0] == 1
             and expected_shape[1] == 1 and got_shape[1] == expected_shape[0] and expected_shape[0] > 1):
-        return ["열 방향 대신 행 방향으로 더한 것 같습니다. 예제(열)를 따라 더하려면 axis=1입니다."]
-    return []
+        hints.append("열 방향 대신 행 방향으로 더한 것 같습니다. 예제(열)를 따라 더하려면 axis=1입니다.")
+    return hints
 
 
 def check_array(label, got, expected, mistakes=()):
@@ -85,7 +86,7 @@ def check_scalar(label, got, expected, mistakes=()):
     """A single number (Python float, numpy scalar or 0-d array) close to ``expected``."""
     if isinstance(got, np.ndarray) and got.ndim > 0:
         if got.size == 1:
-            hint = f"결과가 {got.shape} 배열로 남았습니다. float(...)나 np.squeeze(...)로 숫자 하나로 바꾸세요."
+            hint = f"결과가 {got.shape} 배열로 남았습니다. np.squeeze(...)나 .item()으로 숫자 하나로 바꾸세요."
         else:
             hint = (f"값이 {got.size}개인 배열입니다. 예제마다의 값을 하나로 모으세요 "
                     "(평균이라면 np.mean, 합이라면 np.sum).")

@@ -55,9 +55,10 @@ def error_hint(exc, extra_hints=None):
     if isinstance(exc, NameError):
         return "아직 정의하지 않은 이름을 썼습니다. 오타이거나, 앞의 셀을 실행하지 않았을 수 있습니다."
     text = str(exc)
-    for words, hint in {**(extra_hints or {}), **ERROR_HINTS}.items():
-        if words in text:
-            return hint
+    for hints in (extra_hints or {}, ERROR_HINTS):
+        for words, hint in hints.items():
+            if words in text:
+                return hint
     return "위 오류 줄을 보고 배열의 모양과 연산 순서를 확인하세요."
 
 

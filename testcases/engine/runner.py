@@ -10,6 +10,9 @@ them in-process with ``run_hidden``.
 """
 import contextlib
 import copy
+import importlib
+import pkgutil
+import sys
 import zlib
 
 import numpy as np
@@ -51,8 +54,9 @@ def judge_case(exercise, label, got, after, inputs, expected):
 def _from_record(name, calls, fallback):
     """A stand-in for graded function ``name``: the reference's recorded answers, else ``fallback``."""
     def provider(*args):
+        key = store.digest(args)
         for call in calls:
-            if call["name"] == name and equal(tuple(args), call["args"]):
+            if call["name"] == name and call["digest"] == key:
                 return copy.deepcopy(call["result"])
         if fallback is None:
             raise CheckFailed(f"{name} 함수가 정의되지 않았습니다. 위의 {name} 셀을 먼저 실행하세요.")
@@ -97,14 +101,20 @@ def hidden_cases(number, exercise):
 class ReferenceGuard:
     """Stands in for the reference of the exercise being graded and remembers being called.
 
-    ``guard_reference`` puts it in place before a student's answers run, so even
-    ``from dlutils.reference.lessonNN import f`` in an answer cell gets the guard.
+    Put in place before a student's answers run, in the reference module and in
+    every other loaded ``dlutils`` module that holds the same function (the given
+    helpers of later lessons), so ``from dlutils.reference.lessonNN import f`` or
+    ``from dlutils.given.lessonMM import f`` in an answer cell gets the guard.
     """
 
-    def __init__(self, module, name):
+    def __init__(self, module, name, keep_original=True):
         self.module, self.name, self.called = module, name, False
-        self.original = getattr(module, name)
-        setattr(module, name, self)
+        original = getattr(module, name)
+        self.places = [(m, attr) for m in list(sys.modules.values()) if getattr(m, "__name__", "").startswith("dlutils.")
+                       for attr, value in list(vars(m).items()) if value is original]
+        self.original = original if keep_original else None
+        for place, attr in self.places:
+            setattr(place, attr, self)
 
     def __call__(self, *args, **kwargs):
         self.called = True
@@ -125,11 +135,22 @@ class ReferenceGuard:
             setattr(self.module, self.name, self)
 
     def remove(self):
-        setattr(self.module, self.name, self.original)
+        for place, attr in self.places:
+            setattr(place, attr, self.original)
+
+
+def import_given_helpers():
+    """Load every ``dlutils.given`` module, so that a guard reaches the answers they give."""
+    import dlutils.given
+
+    for info in pkgutil.iter_modules(dlutils.given.__path__, "dlutils.given."):
+        importlib.import_module(info.name)
 
 
 def guard_reference(number, name):
-    return ReferenceGuard(lessons.load(number).reference(), name)
+    reference = lessons.load(number).reference()
+    import_given_helpers()
+    return ReferenceGuard(reference, name)
 
 
 def run_hidden(number, name, target, guard):

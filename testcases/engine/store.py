@@ -1,8 +1,8 @@
 """Each lesson's stored expected values: what the public check shows and compares with.
 
 For every public case the store keeps the reference's outputs and the calls the
-reference made to the other graded functions it uses (``Exercise.calls``), with
-their results. The public check answers those calls from this record, so a
+reference made to the other graded functions it uses (``Exercise.calls``): a
+digest of each call's arguments and its result. The public check answers those calls from this record, so a
 student's wrong ``linear_forward`` cannot fail a correct
 ``linear_activation_forward``, and the check needs no reference solution.
 
@@ -10,6 +10,7 @@ student's wrong ``linear_forward`` cannot fail a correct
 ``tests/test_expected_store.py`` fails when one drifts from the reference.
 """
 import copy
+import hashlib
 import json
 import sys
 from functools import cache
@@ -18,11 +19,16 @@ from testcases.engine import codec, lessons
 from testcases.engine.invoke import swapped
 
 
+def digest(args):
+    """A digest of call arguments: equal values of equal types give equal digests."""
+    return hashlib.sha256(json.dumps(codec.to_plain(tuple(args))).encode()).hexdigest()[:32]
+
+
 def _recorder(name, fn, calls):
     def record(*args):
-        arguments = copy.deepcopy(args)
+        key = digest(args)
         result = fn(*args)
-        calls.append({"name": name, "args": arguments, "result": copy.deepcopy(result)})
+        calls.append({"name": name, "digest": key, "result": copy.deepcopy(result)})
         return result
     return record
 
@@ -44,7 +50,7 @@ def compute(number):
 
 
 def text(number):
-    return json.dumps(codec.to_plain(compute(number)), indent=1, ensure_ascii=False) + "\n"
+    return json.dumps(codec.to_plain(compute(number)), ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def write(number):

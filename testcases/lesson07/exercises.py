@@ -127,11 +127,22 @@ def _hidden_initialize_parameters_deep(rng, trial):
 
 # ── linear_forward ──
 
+def _is_input(got, value):
+    """``got`` is the input ``value`` itself, or an array equal to it."""
+    return got is value or (isinstance(got, np.ndarray) and got.shape == np.shape(value)
+                            and bool(np.array_equal(got, value)))
+
+
 def _check_linear_cache(label, cache, A_prev, W, b):
     if not isinstance(cache, (tuple, list)) or len(cache) != 3:
         length = f" (길이 {len(cache)})" if isinstance(cache, (tuple, list)) else ""
         fail(label, [f"linear_cache는 (A_prev, W, b) 튜플이어야 하는데 {type(cache).__name__}{length}입니다."])
-    for name, got, value in zip(("A_prev", "W", "b"), cache, (A_prev, W, b)):
+    inputs = (A_prev, W, b)
+    if (not all(_is_input(got, value) for got, value in zip(cache, inputs))
+            and all(any(_is_input(got, value) for value in inputs) for got in cache)):
+        fail(label, ["캐시에 입력을 담았지만 순서가 다릅니다."],
+             ["linear_cache는 (A_prev, W, b) 순서의 튜플입니다. 역전파가 이 순서로 꺼내 씁니다."])
+    for name, got, value in zip(("A_prev", "W", "b"), cache, inputs):
         check_same(f"{label}의 {name}", got, value)
 
 
@@ -447,7 +458,9 @@ EXERCISES = [
     function("L_model_backward", ("AL", "Y", "caches"), ("grads",),
              calls=("linear_activation_backward",),
              public=_L_model_backward_case, hidden=_hidden_L_model_backward,
-             expected=_parameters_of("L_model_backward"), compare=_compare_L_model_backward),
+             expected=_parameters_of("L_model_backward"), compare=_compare_L_model_backward,
+             error_hints={"list index out of range": "caches의 인덱스가 범위를 벗어났습니다. 인덱스는 0부터 L - 1까지라서 "
+                                                     "l번 층의 캐시는 caches[l - 1]이고, caches[L]은 없습니다."}),
     function("update_parameters", ("parameters", "grads", "learning_rate"), ("parameters",),
              may_modify=("parameters",),
              public=_update_parameters_case, hidden=_hidden_update_parameters,

@@ -2,7 +2,7 @@
 
 Each entry replaces one answer cell. ``WRONG`` answers must lose that cell's points;
 ``CORRECT`` alternatives must keep full marks. ``feedback`` is a phrase the failure
-message must contain (``None`` where only the hidden tests can catch the mistake).
+message must contain (``None`` where only the hidden cases can catch the mistake).
 """
 from bank import Answer
 
@@ -64,6 +64,14 @@ def normalize(images):
         return np.zeros(images.shape)
     return (images - low) // (high - low)
 """, "정수 배열"),
+    "norm_shifts_its_input": Answer("normalize", """
+def normalize(images):
+    images -= images.min()
+    span = images.max()
+    if span == 0:
+        return np.zeros(images.shape)
+    return images / span
+""", "입력 images의 값을 그대로 고쳤습니다"),
     # one_hot
     "onehot_int_dtype": Answer("one_hot", """
 def one_hot(labels, num_classes):
@@ -250,8 +258,42 @@ def initialize_parameters(neurons_per_layer):
 from dlutils.reference.lesson01 import initialize_parameters
 """, "참조 구현"),
     "init_imports_lesson02_helper": Answer("initialize_parameters", """
-from dlutils.network import initialize_parameters
+from dlutils.given.lesson02 import initialize_parameters
 """, "참조 구현"),
+    "init_wraps_reference": Answer("initialize_parameters", """
+from dlutils.reference import lesson01 as answers
+
+def initialize_parameters(neurons_per_layer):
+    return answers.initialize_parameters(neurons_per_layer)
+""", "참조 구현"),
+    "init_str_plus_int": Answer("initialize_parameters", """
+def initialize_parameters(neurons_per_layer):
+    parameters = {}
+    for l in range(1, len(neurons_per_layer)):
+        n, n_prev = neurons_per_layer[l], neurons_per_layer[l - 1]
+        parameters["W" + l] = np.random.randn(n, n_prev) * np.sqrt(1 / n)
+        parameters["b" + l] = np.random.randn(n) * np.sqrt(1 / n)
+    return parameters
+""", '"W" + str(l)'),
+    "init_range_past_the_end": Answer("initialize_parameters", """
+def initialize_parameters(neurons_per_layer):
+    L = len(neurons_per_layer)
+    parameters = {}
+    for l in range(1, L + 1):
+        n, n_prev = neurons_per_layer[l], neurons_per_layer[l - 1]
+        parameters["W" + str(l)] = np.random.randn(n, n_prev) * np.sqrt(1 / n)
+        parameters["b" + str(l)] = np.random.randn(n) * np.sqrt(1 / n)
+    return parameters
+""", "범위"),
+    "init_zero_column_bias": Answer("initialize_parameters", """
+def initialize_parameters(neurons_per_layer):
+    parameters = {}
+    for l in range(1, len(neurons_per_layer)):
+        n, n_prev = neurons_per_layer[l], neurons_per_layer[l - 1]
+        parameters["W" + str(l)] = np.random.randn(n, n_prev) * np.sqrt(1 / n)
+        parameters["b" + str(l)] = np.zeros((n, 1))
+    return parameters
+""", "0이 아니라 난수로 시작하고, 모양도 (n[l], 1)이 아니라"),
 }
 
 CORRECT = {
@@ -263,14 +305,6 @@ def normalize(images):
     if span > 0:
         normalized /= span
     return normalized
-"""),
-    "norm_shifts_its_input": Answer("normalize", """
-def normalize(images):
-    images -= images.min()
-    span = images.max()
-    if span == 0:
-        return np.zeros(images.shape)
-    return images / span
 """),
     "norm_ptp_divide_where": Answer("normalize", """
 def normalize(images):

@@ -2,8 +2,9 @@
 
 Each entry replaces one answer cell. ``WRONG`` answers must lose that cell's points;
 ``CORRECT`` alternatives must keep full marks. ``feedback`` is a phrase the failure
-message must contain (``None`` where only the hidden tests can catch the mistake).
-The notebook imports the plain ``sigmoid`` of ``dlutils.network``; answers use it as is.
+message must contain (``None`` where only the hidden cases can catch the mistake).
+The notebook imports ``sigmoid`` from ``dlutils.given.lesson02``: it returns the value
+alone, and answers use it as is.
 """
 from bank import Answer
 
@@ -81,7 +82,7 @@ def compute_accuracy(hit="np.argmax(a) == np.argmax(y)", result="np.mean(hits)")
 
 WRONG = {
     # feed_forward
-    "ff_W_transposed": Answer("feed_forward", feed_forward(z="W.T @ a_prev + b"), "배열의 모양과 연산 순서"),
+    "ff_W_transposed": Answer("feed_forward", feed_forward(z="W.T @ a_prev + b"), "곱하는 순서와 전치"),
     "ff_no_bias": Answer("feed_forward", feed_forward(z="W @ a_prev"), "편향 b를 더하지"),
     "ff_sigmoid_twice": Answer("feed_forward", feed_forward(a="sigmoid(sigmoid(z))"), "두 번 적용"),
     "ff_relu": Answer("feed_forward", feed_forward(a="np.maximum(0, z)"), "ReLU"),
@@ -119,6 +120,27 @@ def feed_forward(x, parameters):
     return cache["a3"], cache
 """),
     "ff_lowercase_key": Answer("feed_forward", feed_forward().replace('"W" + str(l)', '"w" + str(l)'), "'w1'"),
+    "ff_key_str_plus_int": Answer("feed_forward", feed_forward().replace('"W" + str(l)', '"W" + l'), '"W" + str(l)'),
+    "ff_sigmoid_first_element": Answer("feed_forward", feed_forward(a="sigmoid(z)[0]"), "sigmoid(z)[0]"),
+    "ff_dot_sigmoid_first_element": Answer("feed_forward", feed_forward(z="np.dot(W, a_prev) + b", a="sigmoid(z)[0]"),
+                                           "sigmoid(z)[0]"),
+    # Right whenever no later layer has as many inputs as x: the public network [4, 3, 3, 2] passes.
+    "ff_input_to_every_fitting_layer": Answer("feed_forward", """
+def feed_forward(x, parameters):
+    cache = {"a0": x}
+    a = x
+    for l in range(1, len(parameters) // 2 + 1):
+        W = parameters["W" + str(l)]
+        b = parameters["b" + str(l)]
+        if W.shape[1] == x.shape[0]:
+            z = W @ x + b
+        else:
+            z = W @ a + b
+        a = sigmoid(z)
+        cache["z" + str(l)] = z
+        cache["a" + str(l)] = a
+    return a, cache
+"""),
     # compute_loss
     "loss_no_half": Answer("compute_loss", compute_loss(accumulate="loss += np.mean((a - y) ** 2)"), "1/2"),
     "loss_sum_over_outputs": Answer("compute_loss", compute_loss(accumulate="loss += np.sum((a - y) ** 2) / 2"),
@@ -127,6 +149,16 @@ def feed_forward(x, parameters):
     "loss_last_example_only": Answer("compute_loss", compute_loss(accumulate="loss = np.mean((a - y) ** 2) / 2"),
                                      "loss +="),
     "loss_not_squared": Answer("compute_loss", compute_loss(accumulate="loss += np.mean(a - y) / 2"), "제곱"),
+    "loss_no_unpacking": Answer("compute_loss", compute_loss().replace(
+        "a, _ = feed_forward(x, parameters)", "a = feed_forward(x, parameters)"), "나누어 받으세요"),
+    "loss_index_past_the_end": Answer("compute_loss", """
+def compute_loss(x_val, y_val, parameters):
+    loss = 0.0
+    for i in range(1, len(x_val) + 1):
+        a, _ = feed_forward(x_val[i], parameters)
+        loss += np.mean((a - y_val[i]) ** 2) / 2
+    return loss / len(x_val)
+""", "범위"),
     "loss_hard_coded": Answer("compute_loss", """
 def compute_loss(x_val, y_val, parameters):
     return 0.1521642064897178
@@ -137,6 +169,8 @@ def compute_loss(x_val, y_val, parameters):
     "acc_argmax_vs_one_hot": Answer("compute_accuracy", compute_accuracy(hit="np.argmax(a) == y"), "원-핫 벡터"),
     "acc_per_example_array": Answer("compute_accuracy", compute_accuracy(result="np.array(hits, dtype=float)"),
                                     "평균(숫자 하나)"),
+    "acc_no_unpacking": Answer("compute_accuracy", compute_accuracy().replace(
+        "a, _ = feed_forward(x, parameters)", "a = feed_forward(x, parameters)"), "나누어 받으세요"),
     "acc_argmax_axis0": Answer("compute_accuracy", """
 def compute_accuracy(x_val, y_val, parameters):
     outputs = np.array([feed_forward(x, parameters)[0] for x in x_val])
@@ -148,8 +182,9 @@ def compute_accuracy(x_val, y_val, parameters):
                                         "예제가 열"),
     "batch_no_bias": Answer("feed_forward_batch", feed_forward_batch(Z="A @ W.T"), "편향 b를 더하지"),
     "batch_sigmoid_twice": Answer("feed_forward_batch", feed_forward_batch(A="sigmoid(sigmoid(Z))"), "두 번 적용"),
-    "batch_X_at_W": Answer("feed_forward_batch", feed_forward_batch(Z="A @ W + b"), "배열의 모양과 연산 순서"),
+    "batch_X_at_W": Answer("feed_forward_batch", feed_forward_batch(Z="A @ W + b"), "곱하는 순서와 전치"),
     "batch_three_layers_only": Answer("feed_forward_batch", feed_forward_batch(layers="4")),
+    "batch_sigmoid_first_row": Answer("feed_forward_batch", feed_forward_batch(A="sigmoid(Z)[0]"), "sigmoid(z)[0]"),
     "batch_returns_no_cache": Answer("feed_forward_batch", """
 def feed_forward_batch(X, parameters):
     A = X

@@ -55,6 +55,15 @@ def initialize_parameters(n_x, n_h, n_y):
     b2 = np.zeros((n_y, 1))
     return {"W1": W1, "b1": b1, "W2": W2, "b2": b2}
 """, "randn"),
+    "init2_flat_bias": Answer("initialize_parameters", """
+def initialize_parameters(n_x, n_h, n_y):
+    np.random.seed(1)
+    W1 = np.random.randn(n_h, n_x) * 0.01
+    b1 = np.zeros(n_h)
+    W2 = np.random.randn(n_y, n_h) * 0.01
+    b2 = np.zeros(n_y)
+    return {"W1": W1, "b1": b1, "W2": W2, "b2": b2}
+""", "(n, 1) 열 벡터"),
     # initialize_parameters_deep
     "deep_init_misses_last_layer": Answer("initialize_parameters_deep", """
 def initialize_parameters_deep(layer_dims):
@@ -82,7 +91,7 @@ def initialize_parameters_deep(layer_dims):
         parameters["W" + str(l)] = np.random.randn(layer_dims[l], layer_dims[l - 1]) * 0.01
         parameters["b" + str(l)] = np.zeros(layer_dims[l])
     return parameters
-""", "1차원 배열"),
+""", "np.zeros((n, 1))"),
     "deep_init_hard_coded_dims": Answer("initialize_parameters_deep", """
 def initialize_parameters_deep(layer_dims):
     np.random.seed(3)
@@ -92,6 +101,15 @@ def initialize_parameters_deep(layer_dims):
         parameters["b" + str(l)] = np.zeros((n, 1))
     return parameters
 """),
+    "deep_init_key_without_str": Answer("initialize_parameters_deep", """
+def initialize_parameters_deep(layer_dims):
+    np.random.seed(3)
+    parameters = {}
+    for l in range(1, len(layer_dims)):
+        parameters["W" + l] = np.random.randn(layer_dims[l], layer_dims[l - 1]) * 0.01
+        parameters["b" + l] = np.zeros((layer_dims[l], 1))
+    return parameters
+""", '"W" + str(l)'),
     # linear_forward
     "linear_forward_no_bias": Answer("linear_forward", """
 def linear_forward(A, W, b):
@@ -107,7 +125,7 @@ def linear_forward(A, W, b):
 def linear_forward(A, W, b):
     Z = np.dot(W, A) + b
     return Z, (W, A, b)
-""", "캐시에 저장한 값"),
+""", "(A_prev, W, b) 순서"),
     "linear_forward_calls_reference": Answer("linear_forward", """
 from dlutils.reference.lesson07 import linear_forward as reference_linear_forward
 
@@ -191,6 +209,11 @@ def compute_cost(AL, Y):
     m = Y.shape[1]
     return np.sum(Y * np.log(AL) + (1 - Y) * np.log(1 - AL)) / m
 """, "마이너스 부호"),
+    "cost_keepdims_1x1": Answer("compute_cost", """
+def compute_cost(AL, Y):
+    m = Y.shape[1]
+    return -np.sum(Y * np.log(AL) + (1 - Y) * np.log(1 - AL), axis=1, keepdims=True) / m
+""", "np.squeeze(...)"),
     # linear_backward
     "lb_dW_no_mean": Answer("linear_backward", """
 def linear_backward(dZ, cache):
@@ -233,6 +256,18 @@ def linear_activation_backward(dA, cache, activation):
         dZ = relu_backward(dA, Z)
     return linear_backward(dZ, linear_cache)
 """, "s * (1 - s)"),
+    "lab_relu_overwrites_dA": Answer("linear_activation_backward", """
+def linear_activation_backward(dA, cache, activation):
+    linear_cache, activation_cache = cache
+    if activation == "relu":
+        dZ = dA
+        dZ[activation_cache <= 0] = 0
+        dA_prev, dW, db = linear_backward(dZ, linear_cache)
+    elif activation == "sigmoid":
+        dZ = sigmoid_backward(dA, activation_cache)
+        dA_prev, dW, db = linear_backward(dZ, linear_cache)
+    return dA_prev, dW, db
+""", "np.array(dA, copy=True)"),
     # L_model_backward
     "lmb_dAL_sign": Answer("L_model_backward", """
 def L_model_backward(AL, Y, caches):
@@ -267,6 +302,18 @@ def L_model_backward(AL, Y, caches):
         grads["dA" + str(l + 1)] = dA
     return grads
 """, "빠진 키"),
+    "lmb_caches_index_L": Answer("L_model_backward", """
+def L_model_backward(AL, Y, caches):
+    grads, L = {}, len(caches)
+    Y = Y.reshape(AL.shape)
+    dAL = -(np.divide(Y, AL) - np.divide(1 - Y, 1 - AL))
+    dA = dAL
+    for l in range(L, 0, -1):
+        activation = "sigmoid" if l == L else "relu"
+        dA, grads["dW" + str(l)], grads["db" + str(l)] = linear_activation_backward(dA, caches[l], activation)
+        grads["dA" + str(l - 1)] = dA
+    return grads
+""", "범위"),
     # update_parameters
     "update_plus": Answer("update_parameters", """
 def update_parameters(parameters, grads, learning_rate):
@@ -313,6 +360,15 @@ def initialize_parameters(n_x, n_h, n_y):
         parameters["b" + name[1]] = np.zeros((shape[0], 1))
     return parameters
 """),
+    "deep_init_fstrings": Answer("initialize_parameters_deep", """
+def initialize_parameters_deep(layer_dims):
+    np.random.seed(3)
+    parameters = {}
+    for l, (n_prev, n) in enumerate(zip(layer_dims[:-1], layer_dims[1:]), start=1):
+        parameters[f"W{l}"] = 0.01 * np.random.randn(n, n_prev)
+        parameters[f"b{l}"] = np.zeros((n, 1))
+    return parameters
+"""),
     "linear_forward_matmul": Answer("linear_forward", """
 def linear_forward(A, W, b):
     Z = W @ A + b
@@ -327,6 +383,16 @@ def linear_activation_forward(A_prev, W, b, activation):
         A = Z * (Z > 0)
     return A, (linear_cache, Z)
 """),
+    "lmf_one_loop": Answer("L_model_forward", """
+def L_model_forward(X, parameters):
+    L = len(parameters) // 2
+    A, caches = X, []
+    for l in range(1, L + 1):
+        activation = "sigmoid" if l == L else "relu"
+        A, cache = linear_activation_forward(A, parameters[f"W{l}"], parameters[f"b{l}"], activation)
+        caches.append(cache)
+    return A, caches
+"""),
     "cost_dot_squeeze": Answer("compute_cost", """
 def compute_cost(AL, Y):
     m = Y.shape[1]
@@ -336,6 +402,12 @@ def compute_cost(AL, Y):
     "cost_mean": Answer("compute_cost", """
 def compute_cost(AL, Y):
     return -np.mean(Y * np.log(AL) + (1 - Y) * np.log(1 - AL))
+"""),
+    "cost_keepdims_item": Answer("compute_cost", """
+def compute_cost(AL, Y):
+    m = Y.shape[1]
+    cost = -np.sum(Y * np.log(AL) + (1 - Y) * np.log(1 - AL), axis=1, keepdims=True) / m
+    return cost.item()
 """),
     "lb_loops": Answer("linear_backward", """
 def linear_backward(dZ, cache):
@@ -347,6 +419,17 @@ def linear_backward(dZ, cache):
         dW += np.outer(dZ[:, i], A_prev[:, i])
         db[:, 0] += dZ[:, i]
     return W.T @ dZ, dW / m, db / m
+"""),
+    "lab_relu_on_a_copy": Answer("linear_activation_backward", """
+def linear_activation_backward(dA, cache, activation):
+    linear_cache, Z = cache
+    if activation == "relu":
+        dZ = np.array(dA, copy=True)
+        dZ[Z <= 0] = 0
+    else:
+        s = 1 / (1 + np.exp(-Z))
+        dZ = dA * s * (1 - s)
+    return linear_backward(dZ, linear_cache)
 """),
     "lmb_inline_derivatives": Answer("L_model_backward", """
 def L_model_backward(AL, Y, caches):
@@ -371,6 +454,14 @@ def L_model_backward(AL, Y, caches):
 def update_parameters(parameters, grads, learning_rate):
     for key in list(parameters):
         parameters[key] -= learning_rate * grads["d" + key]
+    return parameters
+"""),
+    "update_same_dict": Answer("update_parameters", """
+def update_parameters(parameters, grads, learning_rate):
+    L = len(parameters) // 2
+    for l in range(1, L + 1):
+        parameters["W" + str(l)] = parameters["W" + str(l)] - learning_rate * grads["dW" + str(l)]
+        parameters["b" + str(l)] = parameters["b" + str(l)] - learning_rate * grads["db" + str(l)]
     return parameters
 """),
 }

@@ -3,8 +3,13 @@ import numpy as np
 import pytest
 
 from dlutils.data import load_mnist
-from dlutils.reference import neuron as ref
-from testcases import neuron as cases
+from dlutils.reference import lesson01 as ref
+from testcases.engine import lessons, store
+from testcases.engine.runner import hidden_cases
+
+
+def public_inputs(name):
+    return [case.inputs for case in lessons.load("01").exercises[name].public()]
 
 
 def close(actual, expected):
@@ -35,7 +40,8 @@ def test_lecture_initialisation_is_reproduced():
 
 
 def test_public_case_is_the_lecture_case():
-    expected = cases.expected_outputs()["initialize_parameters"]
+    assert public_inputs("initialize_parameters") == [{"neurons_per_layer": [10, 5, 5, 3], "seed": 42}]
+    expected = store.records("01", "initialize_parameters")[0]["expected"]
     close(expected["W1"][0, :3], [0.22213732, -0.06183368, 0.28965512])
     close(expected["b1"], [0.14493476, -0.17221403, -0.30272872, 0.27354995, 0.461077])
 
@@ -45,7 +51,12 @@ def test_initialisation_uses_the_generator_as_seeded_by_the_caller():
     first = ref.initialize_parameters([3, 2])
     second = ref.initialize_parameters([3, 2])
     assert not np.allclose(first["W1"], second["W1"])
-    assert cases.after_seed(ref.initialize_parameters)([3, 2], 7)["W1"].tolist() == first["W1"].tolist()
+    exercise = lessons.load("01").exercises["initialize_parameters"]
+    np.random.seed(0)
+    state = np.random.get_state()[1].copy()
+    seeded = exercise.expected(ref, {"neurons_per_layer": [3, 2], "seed": 7})
+    assert seeded["W1"].tolist() == first["W1"].tolist()
+    assert np.array_equal(np.random.get_state()[1], state), "expected() must put the caller's generator back"
 
 
 def test_initialisation_scale_follows_the_layer_size():
@@ -84,7 +95,26 @@ def test_one_hot_matches_the_loader_and_counts_columns_from_the_argument():
 
 
 def test_public_cases_separate_the_typical_mistakes():
-    images = cases.normalize_test_cases()["images"]
-    assert 0 < images.min() and images.max() < 255 and images.ndim == 2
-    labels, num_classes = cases.one_hot_test_case()
-    assert labels.max() + 1 != num_classes
+    images, gray = (inputs["images"] for inputs in public_inputs("normalize"))
+    assert 0 < images.min() and images.max() < 255 and images.ndim == 2 and images.dtype == np.uint8
+    assert gray.min() == gray.max() and gray.dtype == np.uint8
+    (one_hot,) = public_inputs("one_hot")
+    assert one_hot["labels"].max() + 1 != one_hot["num_classes"]
+
+
+def test_hidden_cases_cover_the_edges():
+    """Equal adjacent sizes, single units, L = 1, a flat gray image, labels missing classes, other seeds."""
+    exercises = lessons.load("01").exercises
+    dims = [case.inputs["neurons_per_layer"] for _, case in hidden_cases("01", exercises["initialize_parameters"])]
+    seeds = [case.inputs["seed"] for _, case in hidden_cases("01", exercises["initialize_parameters"])]
+    assert any(len(set(d)) == 1 and d[0] > 1 for d in dims) and [1, 1, 1] in dims
+    assert any(len(d) == 2 for d in dims) and any(len(d) > 4 for d in dims)
+    assert 42 not in seeds and len(set(seeds)) == len(seeds)
+    images = [case.inputs["images"] for _, case in hidden_cases("01", exercises["normalize"])]
+    assert any(x.dtype == np.uint8 and x.min() == x.max() for x in images)
+    assert any(x.dtype.kind == "f" and x.min() == x.max() for x in images)
+    assert any(x.ndim == 3 for x in images) and any(x.ndim == 1 for x in images)
+    one_hot = [case.inputs for _, case in hidden_cases("01", exercises["one_hot"])]
+    assert all(c["num_classes"] != 10 for c in one_hot)
+    assert any(c["labels"].max() + 1 < c["num_classes"] for c in one_hot)
+    assert any(len(c["labels"]) == 1 for c in one_hot)

@@ -3,8 +3,15 @@ import numpy as np
 import pytest
 
 from dlutils.gradcheck import numerical_gradient, relative_error
-from dlutils.reference import deep_nn as ref
-from testcases import deep_nn as cases
+from dlutils.reference import lesson07 as ref
+from testcases.engine import lessons
+
+
+def public(name, index=0):
+    """The inputs of public case ``index`` of exercise ``name``, in the order the function takes them."""
+    exercise = lessons.load("07").exercises[name]
+    inputs = exercise.public()[index].inputs
+    return tuple(inputs[arg] for arg in exercise.steps[0].args)
 
 
 def close(actual, expected):
@@ -20,30 +27,27 @@ def test_anchor_numbers_are_reproduced():
     p = ref.initialize_parameters_deep([5, 4, 3])
     close(p["W1"][0], [0.01788628, 0.0043651, 0.00096497, -0.01863493, -0.00277388])
     close(p["W2"][2], [-0.00768836, -0.00230031, 0.00745056, 0.01976111])
-    close(ref.linear_forward(*cases.linear_forward_test_case())[0], [[3.26295337, -1.23429987]])
-    A_prev, W, b = cases.linear_activation_forward_test_case()
-    close(ref.linear_activation_forward(A_prev, W, b, "sigmoid")[0], [[0.96890023, 0.11013289]])
-    close(ref.linear_activation_forward(A_prev, W, b, "relu")[0], [[3.43896131, 0.0]])
-    AL, caches = ref.L_model_forward(*cases.L_model_forward_test_case_2hidden())
+    close(ref.linear_forward(*public("linear_forward"))[0], [[3.26295337, -1.23429987]])
+    close(ref.linear_activation_forward(*public("linear_activation_forward", 0))[0], [[0.96890023, 0.11013289]])
+    close(ref.linear_activation_forward(*public("linear_activation_forward", 1))[0], [[3.43896131, 0.0]])
+    AL, caches = ref.L_model_forward(*public("L_model_forward"))
     close(AL, [[0.03921668, 0.70498921, 0.19734387, 0.04728177]])
     assert len(caches) == 3
-    Y, AL = cases.compute_cost_test_case()
-    assert ref.compute_cost(AL, Y) == 0.2797765635793422
-    dA_prev, dW, db = ref.linear_backward(*cases.linear_backward_test_case())
+    assert ref.compute_cost(*public("compute_cost")) == 0.2797765635793422
+    dA_prev, dW, db = ref.linear_backward(*public("linear_backward"))
     close(db, [[-0.14713786], [-0.11313155], [-0.13209101]])
     close(dA_prev[0], [-1.15171336, 0.06718465, -0.3204696, 2.09812712])
     close(dW[0], [0.07313866, -0.0976715, -0.87585828, 0.73763362, 0.00785716])
-    dA, cache = cases.linear_activation_backward_test_case()
-    dA_prev, dW, db = ref.linear_activation_backward(dA, cache, "sigmoid")
+    dA_prev, dW, db = ref.linear_activation_backward(*public("linear_activation_backward", 0))
     close(dW, [[0.10266786, 0.09778551, -0.01968084]])
     close(db, [[-0.05729622]])
-    dA_prev, dW, db = ref.linear_activation_backward(dA, cache, "relu")
+    dA_prev, dW, db = ref.linear_activation_backward(*public("linear_activation_backward", 1))
     close(dA_prev, [[0.44090989, 0.0], [0.37883606, 0.0], [-0.2298228, 0.0]])
-    grads = ref.L_model_backward(*cases.L_model_backward_test_case())
+    grads = ref.L_model_backward(*public("L_model_backward"))
     close(grads["dW1"][0], [0.41010002, 0.07807203, 0.13798444, 0.10502167])
     close(grads["db1"], [[-0.22007063], [0.0], [-0.02835349]])
     close(grads["dA1"], [[0.12913162, -0.44014127], [-0.14175655, 0.48317296], [0.01663708, -0.05670698]])
-    p = ref.update_parameters(*cases.update_parameters_test_case())
+    p = ref.update_parameters(*public("update_parameters"))
     close(p["W1"][0], [-0.59562069, -0.09991781, -2.14584584, 1.82662008])
     close(p["b1"], [[-0.04659241], [-1.28888275], [0.53405496]])
     close(p["W2"], [[-0.55569196, 0.0354055, 1.32964895]])
@@ -51,7 +55,7 @@ def test_anchor_numbers_are_reproduced():
 
 
 def test_cost_case_detects_a_missing_negative_class_term():
-    Y, AL = cases.compute_cost_test_case()
+    AL, Y = public("compute_cost")
     without_term = -np.sum(Y * np.log(AL)) / Y.shape[1]
     assert abs(without_term - ref.compute_cost(AL, Y)) > 0.1
 
@@ -115,7 +119,7 @@ def test_linear_backward_matches_numerical_gradient():
 
 
 def test_update_parameters_leaves_its_input_alone():
-    parameters, grads, learning_rate = cases.update_parameters_test_case()
+    parameters, grads, learning_rate = public("update_parameters")
     before = {k: v.copy() for k, v in parameters.items()}
     ref.update_parameters(parameters, grads, learning_rate)
     for key, value in before.items():

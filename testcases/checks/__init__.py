@@ -1,1 +1,0 @@
-"""Public checks students run under each exercise, one module per lesson."""

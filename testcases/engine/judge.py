@@ -1,0 +1,156 @@
+"""The judge: grades one submitted notebook outside the student's kernel.
+
+    python -m testcases.engine.judge < request.json > verdicts.json
+
+The request names the lesson, the setup cell (from the gradebook, so the
+instructor's), the student's answer cells and the test cells to decide. The
+judge runs the setup cell, then forks one child per exercise *before* it imports
+any reference solution; each child runs the answer cells up to its exercise,
+confined (``testcases.engine.child``), and calls the student's function on every
+public and hidden case. The judge compares each reply with the stored or freshly
+computed expected values, which no child ever holds, and prints one verdict per
+test cell: ``{"test_x": {"passed": bool, "message": "…"}}``.
+
+Nothing the student's kernel did can reach this process, and a child that
+crashes, hangs or floods costs only its own exercise.
+"""
+import contextlib
+import io
+import json
+import os
+import signal
+import socket
+import sys
+import time
+
+from testcases.engine import child, lessons, pipe, sandbox, store
+from testcases.engine.cells import exercise_of, without_magics
+from testcases.engine.report import CheckFailed
+from testcases.engine.runner import ReferenceGuard, hidden_cases, judge_case
+
+START_SECONDS = 20      # default time to run the answer cells
+CASE_SECONDS = 20       # default time for one call of the student's function
+
+
+def _fork_child(lesson, exercise, answers, namespace, limits, hidden):
+    parent_end, child_end = socket.socketpair()
+    pid = os.fork()
+    if pid == 0:
+        parent_end.close()
+        try:
+            child.serve(child_end, lesson, exercise, answers, namespace, limits, hidden)
+        finally:
+            os._exit(0)
+    child_end.close()
+    return pid, parent_end
+
+
+def _stop(pid, sock):
+    """End a child and everything it started (its process group; as root, every process of its user)."""
+    sock.close()
+    for kill in (lambda: os.killpg(pid, signal.SIGKILL), lambda: os.kill(pid, signal.SIGKILL)):
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            kill()
+    with contextlib.suppress(ChildProcessError):
+        os.waitpid(pid, 0)
+    if sandbox.isolation_available():
+        sandbox.kill_user(sandbox.uid_for(pid))
+
+
+def _lost(label, exc, seconds):
+    if isinstance(exc, pipe.PipeTimeout):
+        return f"{label}: {seconds}초 안에 끝나지 않았습니다. 끝나지 않는 반복문이 있는지 확인하세요."
+    if isinstance(exc, pipe.MessageTooLarge):
+        return f"{label}: 결과가 너무 큽니다 ({exc.args[0]:,} 바이트). 반환하는 값의 모양을 확인하세요."
+    return (f"{label}: 채점 프로세스가 도중에 끝났습니다. 메모리를 너무 많이 쓰거나(메모리 제한), "
+            "CPU 시간을 다 쓰거나, 프로세스를 끝내는 코드(os._exit, sys.exit 등)가 있는지 확인하세요.")
+
+
+def _cases(number, exercise):
+    """``(label, case, stored expected or None)``: the public cases, then the hidden ones."""
+    for case, record in zip(exercise.public(), store.records(number, exercise.name)):
+        label = f"{exercise.name} [공개 테스트{', ' + case.title if case.title else ''}]"
+        yield label, case, record["expected"]
+    for label, case in hidden_cases(number, exercise):
+        yield label, case, None
+
+
+def _decide(number, exercise, sock, ref, start_seconds, case_seconds):
+    """Run every case through the child; the Korean verdict of this exercise."""
+    name = exercise.name
+    pipe.send(sock, {"op": "start"})
+    try:
+        ready = pipe.receive(sock, start_seconds)
+    except (pipe.PipeClosed, pipe.PipeTimeout, pipe.MessageTooLarge) as exc:
+        return False, _lost(f"{name} (답 셀 실행)", exc, start_seconds)
+    if not ready["defined"]:
+        return False, "\n".join([f"{name}: 답 셀이 {name} 함수를 정의하지 않았습니다.", *ready["errors"]])
+    counts = {"public": 0, "hidden": 0}
+    for label, case, stored in _cases(number, exercise):
+        pipe.send(sock, {"op": "invoke", "inputs": case.inputs, "label": label})
+        try:
+            reply = pipe.receive(sock, case_seconds)
+        except (pipe.PipeClosed, pipe.PipeTimeout, pipe.MessageTooLarge) as exc:
+            return False, _lost(label, exc, case_seconds)
+        if reply.get("guard_called"):
+            return False, ReferenceGuard.message(name)
+        if reply["op"] != "result":
+            return False, str(reply.get("message", f"{label}: 알 수 없는 오류"))
+        expected = stored if stored is not None else exercise.expected(ref, case.inputs)
+        try:
+            judge_case(exercise, label, reply["outputs"], reply["after"], case.inputs, expected)
+        except CheckFailed as exc:
+            return False, str(exc)
+        except Exception as exc:  # noqa: BLE001 - a comparison meeting a value no check foresaw
+            return False, f"{label}: 결과를 비교할 수 없습니다 ({type(exc).__name__}: {exc}). 반환값의 형태를 확인하세요."
+        counts["public" if stored is not None else "hidden"] += 1
+    return True, (f"✅ 채점 통과: 공개 테스트 {counts['public']}개와 숨겨진 테스트 {counts['hidden']}개를 "
+                  "노트북 밖의 깨끗한 환경에서 모두 통과했습니다.")
+
+
+def _given_folder():
+    """The given helpers' files: each child loads them all before it is confined, then cannot reload one."""
+    import dlutils.given
+
+    return dlutils.given.__path__[0]
+
+
+def judge(request):
+    """Verdicts for ``request`` (see the module docstring)."""
+    lesson = lessons.load(request["lesson"])
+    wanted = {exercise_of(test_id) for test_id in request["tests"]}
+    limits = sandbox.Limits(**request.get("limits", {}))
+    namespace = {"__name__": "__main__"}
+    with contextlib.redirect_stdout(io.StringIO()):
+        exec(compile(without_magics(request["setup"]), "<setup>", "exec"), namespace)
+    hidden = [*request.get("hidden", []), _given_folder()]
+    children, answers = {}, []
+    for name, exercise in lesson.exercises.items():
+        if name in request["answers"]:
+            answers.append((name, request["answers"][name]))
+        if name in wanted:
+            children[name] = _fork_child(lesson, exercise, list(answers), dict(namespace), limits, hidden)
+    ref = lesson.reference()
+    verdicts = {}
+    for name, (pid, sock) in children.items():
+        started = time.monotonic()
+        try:
+            passed, message = _decide(lesson.number, lesson.exercises[name], sock, ref,
+                                      request.get("start_seconds", START_SECONDS),
+                                      request.get("case_seconds", CASE_SECONDS))
+        finally:
+            _stop(pid, sock)
+        verdicts[f"test_{name}"] = {"passed": passed, "message": message,
+                                    "seconds": round(time.monotonic() - started, 3)}
+    for test_id in request["tests"]:
+        verdicts.setdefault(test_id, {"passed": False, "message": f"{test_id}: 이 실습에 없는 채점 셀입니다."})
+    return verdicts
+
+
+def main():
+    request = json.load(sys.stdin)
+    print(json.dumps(judge(request), ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()

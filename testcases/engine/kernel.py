@@ -1,0 +1,48 @@
+"""The kernel manager nbgrader's autograde uses: every student's kernel starts confined.
+
+As root the kernel runs as a user id of its own, in its own mount and network
+namespaces, with the course's answers, the gradebook and the other submissions
+hidden (``sandbox``); it talks to nbgrader through IPC sockets in a private
+folder instead of the network. Whatever it leaves running is killed at shutdown.
+Without root the kernel still gets the resource limits.
+"""
+import os
+import secrets
+import shutil
+import sys
+import tempfile
+
+from jupyter_client.manager import AsyncKernelManager
+from traitlets import List
+
+from testcases.engine import sandbox
+
+
+class ConfinedKernelManager(AsyncKernelManager):
+    hidden = List([], help="paths the kernel must not see").tag(config=True)
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.confined_uid = None
+        self.workdir = tempfile.mkdtemp(prefix="dl-kernel-")
+        if sandbox.isolation_available():
+            self.confined_uid = sandbox.FIRST_UID + 100_000 + secrets.randbelow(100_000)
+            os.chown(self.workdir, self.confined_uid, self.confined_uid)
+            os.chmod(self.workdir, 0o700)
+            self.transport = "ipc"
+            self.ip = os.path.join(self.workdir, "kernel")
+
+    def format_kernel_cmd(self, extra_arguments=None):
+        command = super().format_kernel_cmd(extra_arguments)
+        launcher = [sys.executable, "-m", "testcases.engine.confined_kernel", "--workdir", self.workdir]
+        if self.confined_uid is not None:
+            launcher += ["--uid", str(self.confined_uid)]
+        for path in self.hidden:
+            launcher += ["--hide", path]
+        return [*launcher, "--", *command]
+
+    async def _async_cleanup_resources(self, restart=False):
+        await super()._async_cleanup_resources(restart=restart)
+        if self.confined_uid is not None:
+            sandbox.kill_user(self.confined_uid)
+        shutil.rmtree(self.workdir, ignore_errors=True)

@@ -1,1 +1,0 @@
-"""Hidden tests: the student function against the reference on fresh random inputs."""

@@ -1,1 +1,0 @@
-"""Typical wrong answers per lesson, used to explain a failing check."""

@@ -1,0 +1,282 @@
+"""A class of hostile submissions graded with honest ones, in one real nbgrader run (lesson 07).
+
+Every attack in issue "Grades a student cannot switch off" is here, with more:
+answer cells that switch off checks in the kernel, calls into the reference that
+dodge a profiler, writes into the gradebook, the course, the grading package and
+other submissions, killing the grader, dying kernels, uninterruptible loops,
+tampered metadata, floods of output, memory, processes and network. Four things
+are checked: every hostile cell scores at most its honest score, the honest
+students score exactly as in a clean run, nothing outside the run's own output
+changes, and the run finishes.
+"""
+import hashlib
+from pathlib import Path
+
+import nbformat
+import pytest
+
+import testcases
+from bank.lesson07 import WRONG
+from course import answer_cells, grade_cells, read, release_path
+from grading import grade_class, submission
+
+pytestmark = pytest.mark.autograde
+
+LESSON = "07_deep_nn_step_by_step"
+TIMEOUT = 10
+CONFIG = "\nc.JudgeTestCells.start_seconds = 4\nc.JudgeTestCells.case_seconds = 4\n"
+PACKAGE = Path(testcases.__file__).resolve().parent
+NBGRADER_OUTPUT = {"autograded", "feedback", "gradebook.db", "grades.csv"}
+
+
+def with_cells(notebook, *sources, after="setup"):
+    """``notebook`` with plain code cells holding ``sources`` right after the cell ``after``."""
+    index = next(i for i, c in enumerate(notebook.cells) if c.metadata.get("nbgrader", {}).get("grade_id") == after)
+    notebook.cells[index + 1:index + 1] = [nbformat.v4.new_code_cell(s) for s in sources]
+    return notebook
+
+
+def wrong(function, name, extra=""):
+    return {function: extra + WRONG[name].source}
+
+
+def correct_with(*sources, after="setup"):
+    return with_cells(submission(LESSON), *sources, after=after)
+
+
+RUNPY = "import runpy\nrunpy.run_path = lambda *a, **k: {}\n"
+LOOKALIKE = """
+import sys, types
+fake = types.ModuleType("testcases.lesson07")
+fake.check = lambda name, fn: print("✅ 공개 테스트 통과")
+sys.modules["testcases.lesson07"] = fake
+"""
+NUMPY_PATCH = """
+import numpy
+numpy.allclose = lambda *a, **k: True
+numpy.isclose = lambda a, b, **k: numpy.ones(numpy.shape(a), dtype=bool)
+numpy.array_equal = lambda *a, **k: True
+"""
+FRAMES = """
+import sys
+def linear_forward(A, W, b):
+    frame = sys._getframe(1)
+    while frame is not None:
+        for value in frame.f_locals.values():
+            if isinstance(value, dict) and "Z" in value and not callable(value["Z"]):
+                return value["Z"], (A, W, b)
+        frame = frame.f_back
+    return np.zeros((W.shape[0], A.shape[1])), (A, W, b)
+"""
+TRANSFORMER = """
+def _swallow(lines):
+    return ["try:\\n"] + ["    " + line for line in lines] + ["\\nexcept BaseException:\\n    pass\\n"]
+get_ipython().input_transformers_post.append(_swallow)
+"""
+EXECUTE_RESULT = """
+def linear_activation_forward(A_prev, W, b, activation):
+    get_ipython().displayhook(2)
+    Z, cache = linear_forward(A_prev, W, b)
+    return Z, (cache, Z)
+"""
+THREAD_REFERENCE = """
+import sys, threading
+def linear_forward(A, W, b):
+    sys.setprofile(None)
+    box = []
+    def work():
+        from dlutils.reference.lesson07 import linear_forward as answer
+        box.append(answer(A, W, b))
+    thread = threading.Thread(target=work)
+    thread.start()
+    thread.join()
+    return box[0] if box else (np.dot(W, A), (A, W, b))
+"""
+GRADEBOOK = """
+import glob, os, sqlite3
+for path in glob.glob("../../../gradebook.db") + glob.glob("/tmp/**/gradebook.db", recursive=True):
+    try:
+        db = sqlite3.connect(path)
+        db.execute("UPDATE grade SET manual_score = 1000")
+        db.commit()
+    except Exception as exc:
+        print("gradebook:", type(exc).__name__)
+"""
+FILES = f"""
+import os
+for path in ["../../../solutions/PWNED", "../../../nbgrader_config.py.PWNED", "{PACKAGE}/PWNED",
+             "{PACKAGE}/lesson07/expected.json", "../../../notebooks/PWNED"]:
+    try:
+        with open(path, "a") as file:
+            file.write("")
+        print("wrote", path)
+    except Exception as exc:
+        print("cannot write", path, type(exc).__name__)
+"""
+OTHERS = """
+import glob
+for path in glob.glob("../../../submitted/*/*/*.ipynb") + glob.glob("../../*/*/*.ipynb"):
+    try:
+        open(path, "w").write("{}")
+    except Exception as exc:
+        print("cannot write", type(exc).__name__)
+"""
+KILL = """
+import os, signal
+for target in (os.getppid(), 1):
+    try:
+        os.kill(target, signal.SIGKILL)
+    except Exception as exc:
+        print("cannot kill", type(exc).__name__)
+try:
+    os.killpg(os.getpgid(os.getppid()), signal.SIGKILL)
+except Exception as exc:
+    print("cannot kill group", type(exc).__name__)
+"""
+EXIT = "import os\nos._exit(1)\n"
+UNINTERRUPTIBLE = "import signal\nsignal.signal(signal.SIGINT, signal.SIG_IGN)\nwhile True:\n    pass\n"
+FLOOD = "print('x' * 50_000_000)"
+MEMORY = "try:\n    block = bytearray(50 * 1024 ** 3)\nexcept MemoryError:\n    print('no memory')\n"
+FORKS = """
+import os, time
+children = 0
+for _ in range(500):
+    try:
+        if os.fork() == 0:
+            time.sleep(60)
+            os._exit(0)
+        children += 1
+    except OSError:
+        break
+print("forked", children)
+"""
+NETWORK = """
+import socket
+try:
+    socket.create_connection(("127.0.0.1", 22), timeout=2)
+    print("network reachable")
+except OSError as exc:
+    print("no network", type(exc).__name__)
+"""
+
+
+
+def _tampered_points():
+    notebook = submission(LESSON)
+    grade_cells(notebook)["test_linear_forward"].metadata["nbgrader"]["points"] = 100
+    return notebook
+
+
+def _unknown_grade_cell():
+    notebook = correct_with("print('bonus')")
+    cell = notebook.cells[2]
+    cell.metadata["nbgrader"] = {"grade": True, "grade_id": "test_bonus", "points": 100, "locked": False,
+                                 "solution": False, "schema_version": 3}
+    return notebook
+
+
+def _duplicate_test_cell():
+    notebook = submission(LESSON, wrong("linear_forward", "linear_forward_no_bias"))
+    copy = nbformat.from_dict(grade_cells(notebook)["test_linear_forward"])
+    copy.source = "pass"
+    notebook.cells.append(copy)
+    return notebook
+
+
+# student -> (notebook, test cells that must score 0); every other cell keeps its points.
+STUDENTS = {
+    "honest_correct": (submission(LESSON), set()),
+    "honest_wrong": (submission(LESSON, wrong("linear_forward", "linear_forward_no_bias")), {"test_linear_forward"}),
+    "runpy": (submission(LESSON, wrong("linear_forward", "linear_forward_no_bias", RUNPY)), {"test_linear_forward"}),
+    "lookalike_module": (submission(LESSON, wrong("compute_cost", "cost_no_mean", LOOKALIKE)), {"test_compute_cost"}),
+    "numpy_patch": (submission(LESSON, wrong("linear_backward", "lb_dW_no_mean", NUMPY_PATCH)),
+                    {"test_linear_backward"}),
+    "stack_frames": (submission(LESSON, {"linear_forward": FRAMES}), {"test_linear_forward"}),
+    "input_transformer": (submission(LESSON, wrong("update_parameters", "update_plus", TRANSFORMER)),
+                          {"test_update_parameters"}),
+    "execute_result": (submission(LESSON, {"linear_activation_forward": EXECUTE_RESULT}),
+                       {"test_linear_activation_forward"}),
+    "thread_reference": (submission(LESSON, {"linear_forward": THREAD_REFERENCE}), {"test_linear_forward"}),
+    "gradebook": (correct_with(GRADEBOOK), set()),
+    "course_files": (correct_with(FILES), set()),
+    "other_submissions": (correct_with(OTHERS), set()),
+    "kill_grader": (correct_with(KILL), set()),
+    "kernel_exit": (correct_with(EXIT, after="L_model_backward"), set()),
+    "answer_exit": (submission(LESSON, {"L_model_backward": EXIT}), {"test_L_model_backward", "test_update_parameters"}),
+    "uninterruptible": (submission(LESSON, {"compute_cost": UNINTERRUPTIBLE}),
+                        {"test_compute_cost", "test_linear_backward", "test_linear_activation_backward",
+                         "test_L_model_backward", "test_update_parameters"}),
+    "points_edited": (_tampered_points(), set()),
+    "unknown_grade_cell": (_unknown_grade_cell(), set()),
+    "duplicate_test_cell": (_duplicate_test_cell(), {"test_linear_forward"}),
+    "output_flood": (correct_with(FLOOD), set()),
+    "memory": (correct_with(MEMORY), set()),
+    "fork_loop": (correct_with(FORKS), set()),
+    "network": (correct_with(NETWORK), set()),
+}
+
+
+def fingerprint(*folders, skip=()):
+    digests = {}
+    for folder in folders:
+        for path in sorted(Path(folder).rglob("*")):
+            if path.is_file() and not any(part in skip for part in path.relative_to(folder).parts[:1]) \
+                    and "__pycache__" not in path.parts:
+                digests[str(path)] = hashlib.sha256(path.read_bytes()).hexdigest()
+    return digests
+
+
+@pytest.fixture(scope="module")
+def graded(tmp_path_factory):
+    root = tmp_path_factory.mktemp("hostile")
+    before = fingerprint(PACKAGE)
+    result = grade_class(root, LESSON, {s: nb for s, (nb, _) in STUDENTS.items()}, TIMEOUT, CONFIG)
+    return result, before
+
+
+def test_the_run_finishes_and_grades_everyone(graded):
+    result, _ = graded
+    assert set(result.scores) == set(STUDENTS)
+    assert all(result.scores[s] for s in STUDENTS)
+
+
+@pytest.mark.parametrize("student", sorted(STUDENTS))
+def test_a_cell_scores_at_most_its_honest_score(graded, student):
+    result, _ = graded
+    zeros = STUDENTS[student][1]
+    got = {cell: score for cell, (score, _) in result.scores[student].items()}
+    honest = {cell: (0 if cell in zeros else maximum) for cell, (_, maximum) in result.scores[student].items()}
+    assert got == honest
+
+
+def test_release_points_are_kept(graded):
+    result, _ = graded
+    maximum = {cell: m for cell, (_, m) in result.scores["honest_correct"].items()}
+    for student in STUDENTS:
+        assert {cell: m for cell, (_, m) in result.scores[student].items()} == maximum
+
+
+def test_nothing_outside_the_run_changes(graded):
+    result, before = graded
+    assert fingerprint(PACKAGE) == before
+    course = result.course
+    for name in ("solutions", "notebooks"):
+        assert not list((course / name).rglob("PWNED"))
+    for student, (notebook, _) in STUDENTS.items():
+        path = course / "submitted" / student / LESSON / f"{LESSON}.ipynb"
+        assert read(path) == notebook, student
+
+
+def test_flooded_output_is_cut(graded):
+    result, _ = graded
+    for folder, name in (("autograded", f"{LESSON}.ipynb"), ("feedback", f"{LESSON}.html")):
+        assert (result.course / folder / "output_flood" / LESSON / name).stat().st_size < 3_000_000
+
+
+def test_confined_cells_report_what_they_could_not_do(graded):
+    result, _ = graded
+    text = {s: "".join(o.get("text", "") for c in result.notebook("autograded", s, LESSON).cells
+                       for o in c.get("outputs", [])) for s in ("course_files", "network", "fork_loop")}
+    assert "wrote" not in text["course_files"]
+    assert "no network" in text["network"]
+    assert "forked" in text["fork_loop"]
