@@ -10,7 +10,7 @@ import csv
 
 import pytest
 
-from course import LESSONS, bank
+from course import LESSONS, bank, number
 from grading import bundle, grade_class
 
 pytestmark = pytest.mark.autograde
@@ -18,52 +18,55 @@ pytestmark = pytest.mark.autograde
 TIMEOUT = 60
 
 
-@pytest.fixture(scope="module", params=LESSONS)
-def graded(request, tmp_path_factory):
-    lesson = request.param
-    answers = bank(lesson)
-    bundled = bundle(answers.WRONG, answers.CORRECT)
-    students = bundled.submissions(lesson, answers.WRONG, answers.CORRECT)
-    return lesson, bundled, grade_class(tmp_path_factory.mktemp("course"), lesson, students, TIMEOUT)
+class LessonRun:
+    """The tests of one lesson's run; ``TestLessonNN`` below binds ``lesson`` (one class per lesson, so
+    that pytest-xdist's ``--dist loadscope`` grades lessons on different workers)."""
+
+    lesson = None
+
+    @pytest.fixture(scope="class")
+    def graded(self, tmp_path_factory):
+        answers = bank(self.lesson)
+        bundled = bundle(answers.WRONG, answers.CORRECT)
+        students = bundled.submissions(self.lesson, answers.WRONG, answers.CORRECT)
+        return self.lesson, bundled, grade_class(tmp_path_factory.mktemp("course"), self.lesson, students, TIMEOUT)
+
+    def test_only_the_cells_holding_a_wrong_answer_lose_points(self, graded):
+        lesson, bundled, result = graded
+        assert bundled.misgraded(result, bank(lesson).WRONG) == []
+
+    def test_correct_student_gets_full_marks_and_untouched_gets_none(self, graded):
+        _, _, result = graded
+        assert result.total("correct") == result.max_total("correct") > 0
+        assert result.total("untouched") == 0
+
+    def test_every_test_cell_says_what_the_judge_decided(self, graded):
+        lesson, _, result = graded
+        notebook = result.notebook("autograded", "correct", lesson)
+        for cell in notebook.cells:
+            if cell.metadata.get("nbgrader", {}).get("grade"):
+                text = "".join(o.get("text", "") for o in cell.outputs)
+                assert "✅ 공개 테스트 통과" in text and "숨겨진 테스트" in text and "채점 통과" in text
+
+    def test_feedback_shows_the_hidden_failure_without_hidden_code(self, graded):
+        lesson, bundled, result = graded
+        fitted = [n for n, a in bank(lesson).WRONG.items() if a.feedback is None]
+        for name in fitted[:1]:
+            student = bundled.student_of[name]
+            html = (result.course / "feedback" / student / lesson / f"{lesson}.html").read_text(encoding="utf-8")
+            assert "숨겨진 테스트" in html and "hidden_cases" not in html
+
+    def test_export_lists_every_student(self, graded):
+        _, _, result = graded
+        with open(result.course / "grades.csv", encoding="utf-8") as file:
+            rows = {row["student_id"]: row for row in csv.DictReader(file)}
+        assert set(rows) == set(result.scores)
+        assert float(rows["correct"]["score"]) == result.max_total("correct")
+
+    def test_untouched_notebooks_are_not_reported_as_tampered(self, graded):
+        _, _, result = graded
+        assert "has changed" not in result.autograde.stderr
 
 
-def test_only_the_cells_holding_a_wrong_answer_lose_points(graded):
-    lesson, bundled, result = graded
-    assert bundled.misgraded(result, bank(lesson).WRONG) == []
-
-
-def test_correct_student_gets_full_marks_and_untouched_gets_none(graded):
-    _, _, result = graded
-    assert result.total("correct") == result.max_total("correct") > 0
-    assert result.total("untouched") == 0
-
-
-def test_every_test_cell_says_what_the_judge_decided(graded):
-    lesson, _, result = graded
-    notebook = result.notebook("autograded", "correct", lesson)
-    for cell in notebook.cells:
-        if cell.metadata.get("nbgrader", {}).get("grade"):
-            text = "".join(o.get("text", "") for o in cell.outputs)
-            assert "✅ 공개 테스트 통과" in text and "숨겨진 테스트" in text and "채점 통과" in text
-
-
-def test_feedback_shows_the_hidden_failure_without_hidden_code(graded):
-    lesson, bundled, result = graded
-    fitted = [n for n, a in bank(lesson).WRONG.items() if a.feedback is None]
-    for name in fitted[:1]:
-        student = bundled.student_of[name]
-        html = (result.course / "feedback" / student / lesson / f"{lesson}.html").read_text(encoding="utf-8")
-        assert "숨겨진 테스트" in html and "hidden_cases" not in html
-
-
-def test_export_lists_every_student(graded):
-    _, _, result = graded
-    with open(result.course / "grades.csv", encoding="utf-8") as file:
-        rows = {row["student_id"]: row for row in csv.DictReader(file)}
-    assert set(rows) == set(result.scores)
-    assert float(rows["correct"]["score"]) == result.max_total("correct")
-
-
-def test_untouched_notebooks_are_not_reported_as_tampered(graded):
-    _, _, result = graded
-    assert "has changed" not in result.autograde.stderr
+for _lesson in LESSONS:
+    globals()[f"TestLesson{number(_lesson)}"] = type(f"TestLesson{number(_lesson)}", (LessonRun,), {"lesson": _lesson})

@@ -229,7 +229,7 @@ def fingerprint(*folders, skip=()):
 @pytest.fixture(scope="module")
 def graded(tmp_path_factory):
     root = tmp_path_factory.mktemp("hostile")
-    before = fingerprint(PACKAGE)
+    before = fingerprint(PACKAGE / "lesson07", PACKAGE / "engine")
     result = grade_class(root, LESSON, {s: nb for s, (nb, _) in STUDENTS.items()}, TIMEOUT, CONFIG)
     return result, before
 
@@ -258,7 +258,8 @@ def test_release_points_are_kept(graded):
 
 def test_nothing_outside_the_run_changes(graded):
     result, before = graded
-    assert fingerprint(PACKAGE) == before
+    assert fingerprint(PACKAGE / "lesson07", PACKAGE / "engine") == before
+    assert not list(PACKAGE.rglob("PWNED"))
     course = result.course
     for name in ("solutions", "notebooks"):
         assert not list((course / name).rglob("PWNED"))

@@ -19,6 +19,14 @@ def test_codec_keeps_types_and_values():
     assert np.isnan(back[1][2]) and back[1][3] is None and back["flag"] is True and back["empty"].shape == (0, 2)
 
 
+def test_codec_carries_grading_functions_by_name():
+    from dlutils import activations
+    assert codec.loads(codec.dumps({"f": activations.relu}))["f"] is activations.relu
+    assert isinstance(codec.loads(codec.dumps(lambda x: x)), codec.Foreign)
+    with pytest.raises(ValueError):
+        codec.from_plain({"__function__": ["os", "system"]})
+
+
 def test_codec_carries_no_code():
     class Sneaky:
         def __reduce__(self):

@@ -3,9 +3,12 @@
 Used for the stored expected values and for the judge's pipe to the process that
 runs a student's code. ``decode`` only ever builds arrays, numbers, strings and
 containers, so a hostile child cannot make the judge run code (unlike pickle).
+A module-level function of the grading packages (a loss given to
+``gradient_descent``, say) travels by name and comes back as that same function.
 A value the codec does not know (a student's own object) travels as its type name
 and comes back as an empty instance of a class of that name.
 """
+import importlib
 import json
 import math
 
@@ -21,6 +24,22 @@ class Foreign:
 
 def _foreign(name):
     return type(str(name)[:80], (Foreign,), {})()
+
+
+NAMED_PACKAGES = ("testcases.", "dlutils.")
+
+
+def _named_function(value):
+    module, name = getattr(value, "__module__", "") or "", getattr(value, "__qualname__", "")
+    if callable(value) and module.startswith(NAMED_PACKAGES) and name.isidentifier():
+        return {"__function__": [module, name]}
+    return None
+
+
+def _function(module, name):
+    if not module.startswith(NAMED_PACKAGES) or not name.isidentifier():
+        raise ValueError(f"not a function of the grading packages: {module}.{name}")
+    return getattr(importlib.import_module(module), name)
 
 
 def _float(value):
@@ -43,6 +62,8 @@ def to_plain(value):
         return {"__tuple__": [to_plain(x) for x in value]}
     if isinstance(value, list):
         return [to_plain(x) for x in value]
+    if (named := _named_function(value)) is not None:
+        return named
     if isinstance(value, dict):
         if all(isinstance(k, str) and not k.startswith("__") for k in value):
             return {k: to_plain(v) for k, v in value.items()}
@@ -68,6 +89,8 @@ def from_plain(value):
         return {_key(from_plain(k)): from_plain(v) for k, v in value["__dict__"]}
     if "__foreign__" in value:
         return _foreign(value["__foreign__"])
+    if "__function__" in value:
+        return _function(*value["__function__"])
     return {k: from_plain(v) for k, v in value.items()}
 
 

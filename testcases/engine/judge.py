@@ -28,6 +28,7 @@ from testcases.engine.cells import exercise_of, without_magics
 from testcases.engine.report import CheckFailed
 from testcases.engine.runner import ReferenceGuard, hidden_cases, judge_case
 
+TIMEOUT_WORDS = "초 안에 끝나지 않았습니다"
 START_SECONDS = 20      # default time to run the answer cells
 CASE_SECONDS = 20       # default time for one call of the student's function
 
@@ -59,7 +60,7 @@ def _stop(pid, sock):
 
 def _lost(label, exc, seconds):
     if isinstance(exc, pipe.PipeTimeout):
-        return f"{label}: {seconds}초 안에 끝나지 않았습니다. 끝나지 않는 반복문이 있는지 확인하세요."
+        return f"{label}: {seconds}{TIMEOUT_WORDS}. 끝나지 않는 반복문이 있는지 확인하세요."
     if isinstance(exc, pipe.MessageTooLarge):
         return f"{label}: 결과가 너무 큽니다 ({exc.args[0]:,} 바이트). 반환하는 값의 모양을 확인하세요."
     return (f"{label}: 채점 프로세스가 도중에 끝났습니다. 메모리를 너무 많이 쓰거나(메모리 제한), "

@@ -111,7 +111,7 @@ class CapOutput(NbGraderPreprocessor):
 
 def _gradebook_file(resources):
     url = resources.get("nbgrader", {}).get("db_url", "")
-    return url.removeprefix("sqlite:///") if url.startswith("sqlite:///") else None
+    return url.removeprefix("sqlite:///").split("?")[0] if url.startswith("sqlite:///") else None
 
 
 def _hide_around(entry, visible, hidden):

@@ -1,0 +1,69 @@
+"""``dlgrade``: a class graded in parallel gives nbgrader's own per-cell scores, and says what went wrong."""
+import subprocess
+import sys
+
+import nbformat
+import pytest
+
+from bank.lesson07 import WRONG
+from course import copy_course, nbgrader, read, release_path
+from dlgrade.autograde import _shard
+from dlgrade.cli import parser
+from grading import submission
+from nbgrader.api import Gradebook
+
+pytestmark = pytest.mark.autograde
+
+LESSON = "07_deep_nn_step_by_step"
+BROKEN = '{"cells": ['
+
+
+def hand_in(course):
+    notebooks = {"correct": submission(LESSON), "untouched": read(release_path(LESSON)),
+                 "wrong": submission(LESSON, {"linear_backward": WRONG["lb_dW_no_mean"].source}), "broken": BROKEN}
+    for student, notebook in notebooks.items():
+        folder = course / "submitted" / student / LESSON
+        folder.mkdir(parents=True)
+        path = folder / f"{LESSON}.ipynb"
+        path.write_text(notebook) if isinstance(notebook, str) else nbformat.write(notebook, path)
+    return course
+
+
+def scores(course):
+    with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gradebook:
+        return {s.student.id: {g.name: g.score for g in s.grades}
+                for s in gradebook.find_notebook(LESSON, LESSON).submissions}
+
+
+@pytest.fixture(scope="module")
+def graded(tmp_path_factory):
+    plain = hand_in(copy_course(tmp_path_factory.mktemp("nbgrader")))
+    nbgrader(plain, "generate_assignment", LESSON, "--force")
+    nbgrader(plain, "autograde", LESSON, check=False)
+    parallel = hand_in(copy_course(tmp_path_factory.mktemp("dlgrade")))
+    run = subprocess.run([sys.executable, "-m", "dlgrade.cli", "autograde", LESSON, "--workers", "2"],
+                         cwd=parallel, capture_output=True, text=True)
+    return plain, parallel, run
+
+
+def test_parallel_grades_equal_nbgrader_autograde(graded):
+    plain, parallel, _ = graded
+    assert scores(parallel) == scores(plain)
+    assert set(scores(parallel)) == {"correct", "untouched", "wrong", "broken"}
+
+
+def test_summary_names_what_could_not_be_graded_and_exits_non_zero(graded):
+    _, _, run = graded
+    assert run.returncode == 1
+    assert "채점한 제출물: 3개" in run.stdout
+    assert "채점하지 못한 제출물: 1개" in run.stdout and "broken: NotJSONError" in run.stdout
+    assert "linear_backward: 평균 0.67 / 2" in run.stdout  # correct 2, untouched 0, wrong 0
+
+
+def test_shards_split_the_class_without_overlap():
+    students = [f"s{i}" for i in range(7)]
+    parts = [_shard(students, (i, 3)) for i in (1, 2, 3)]
+    assert sorted(sum(parts, [])) == students and all(parts)
+    assert parser().parse_args(["autograde", LESSON, "--shard", "2/3"]).shard == (2, 3)
+    with pytest.raises(SystemExit):
+        parser().parse_args(["autograde", LESSON, "--shard", "4/3"])
