@@ -61,7 +61,7 @@ def serve(sock, lesson, exercise, answers, namespace, limits, hidden):
     _quiet_stdio()
     ref = lesson.reference()
     import_given_helpers()
-    guard = ReferenceGuard(ref, exercise.name, keep_original=False)
+    guard = ReferenceGuard(ref, exercise.name, keep_original=False, forbids=exercise.forbids)
     providers = {dep: getattr(ref, dep) for dep in exercise.calls}
     del ref
     if pipe.receive(sock)["op"] != "start":

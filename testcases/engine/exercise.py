@@ -44,6 +44,7 @@ class Exercise:
     keeps: tuple = ()                   # attributes of the object compared after the steps
     may_modify: tuple = ()              # inputs it may change in place
     calls: tuple = ()                   # other graded functions it calls: graded with the reference's
+    forbids: tuple = ()                 # "module.function" helpers that would answer it: guarded like the reference
     seed_input: str | None = None       # an input not passed but given to np.random.seed before the call
     show_inputs: bool = False           # the public check also prints its inputs
     mutation_hints: dict = field(default_factory=dict)  # input name -> hint when it was changed

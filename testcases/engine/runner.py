@@ -51,16 +51,19 @@ def judge_case(exercise, label, got, after, inputs, expected):
             fail(label, [f"입력 {name}의 값을 그대로 고쳤습니다. 이 함수는 입력을 바꾸면 안 됩니다."], [hint])
 
 
-def _from_record(name, calls, fallback):
+def _from_record(name, record, fallback):
     """A stand-in for graded function ``name``: the reference's recorded answers, else ``fallback``."""
-    def provider(*args):
-        key = store.digest(args)
-        for call in calls:
+    def provider(*args, **kwargs):
+        try:
+            key = store.digest(store.positional(record["signatures"][name], args, kwargs))
+        except TypeError:
+            key = None
+        for call in record["calls"]:
             if call["name"] == name and call["digest"] == key:
                 return copy.deepcopy(call["result"])
         if fallback is None:
             raise CheckFailed(f"{name} 함수가 정의되지 않았습니다. 위의 {name} 셀을 먼저 실행하세요.")
-        return fallback(*args)
+        return fallback(*args, **kwargs)
     provider.__name__ = name
     return provider
 
@@ -74,7 +77,8 @@ def public_check(number, name, target):
             print(f"── {case.title} ──")
         if exercise.show_inputs:
             show("입력", {k: v for k, v in case.inputs.items() if not callable(v)})
-        providers = {dep: _from_record(dep, record["calls"], namespace.get(dep)) for dep in exercise.calls}
+        providers = {dep: _from_record(dep, record, namespace.get(dep))
+                     for dep in exercise.calls if dep in record["signatures"]}
         got, after = invoke(exercise, target, case.inputs, providers)
         show("내 출력", _printable(got, exercise.shown or exercise.outputs))
         show("기댓값", record["expected"])
@@ -107,11 +111,13 @@ class ReferenceGuard:
     ``from dlutils.given.lessonMM import f`` in an answer cell gets the guard.
     """
 
-    def __init__(self, module, name, keep_original=True):
+    def __init__(self, module, name, keep_original=True, forbids=()):
         self.module, self.name, self.called = module, name, False
         original = getattr(module, name)
         self.places = [(m, attr) for m in list(sys.modules.values()) if getattr(m, "__name__", "").startswith("dlutils.")
                        for attr, value in list(vars(m).items()) if value is original]
+        self.places += [(importlib.import_module(path.rpartition(".")[0]), path.rpartition(".")[2]) for path in forbids]
+        self.saved = [getattr(place, attr) for place, attr in self.places] if keep_original else []
         self.original = original if keep_original else None
         for place, attr in self.places:
             setattr(place, attr, self)
@@ -122,8 +128,8 @@ class ReferenceGuard:
 
     @staticmethod
     def message(name):
-        return (f"{name}: 채점용 참조 구현 dlutils.reference의 {name} 함수를 불렀습니다. "
-                "참조 구현은 답이 아닙니다. numpy로 직접 구현하세요.")
+        return (f"{name}: 채점용 참조 구현이나 이 문제의 답을 대신하는 도구 함수(dlutils)를 불렀습니다. "
+                "그 함수는 답이 아닙니다. numpy로 직접 구현하세요.")
 
     @contextlib.contextmanager
     def lifted(self):
@@ -135,8 +141,8 @@ class ReferenceGuard:
             setattr(self.module, self.name, self)
 
     def remove(self):
-        for place, attr in self.places:
-            setattr(place, attr, self.original)
+        for (place, attr), value in zip(self.places, self.saved):
+            setattr(place, attr, value)
 
 
 def import_given_helpers():
@@ -148,9 +154,10 @@ def import_given_helpers():
 
 
 def guard_reference(number, name):
-    reference = lessons.load(number).reference()
+    lesson = lessons.load(number)
+    reference = lesson.reference()
     import_given_helpers()
-    return ReferenceGuard(reference, name)
+    return ReferenceGuard(reference, name, forbids=lesson.exercises[name].forbids)
 
 
 def run_hidden(number, name, target, guard):

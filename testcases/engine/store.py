@@ -11,6 +11,7 @@ student's wrong ``linear_forward`` cannot fail a correct
 """
 import copy
 import hashlib
+import inspect
 import json
 import sys
 from functools import cache
@@ -19,33 +20,57 @@ from testcases.engine import codec, lessons
 from testcases.engine.invoke import swapped
 
 
+def signature_of(fn):
+    """A function's parameters as plain data: ``[[name, default or None, has default], ...]``."""
+    return [[p.name, p.default if p.default is not p.empty else None, p.default is not p.empty]
+            for p in inspect.signature(fn).parameters.values()]
+
+
+def positional(signature, args, kwargs):
+    """The arguments of a call as one positional tuple, defaults filled in, given ``signature_of`` data."""
+    parameters = [inspect.Parameter(name, inspect.Parameter.POSITIONAL_OR_KEYWORD,
+                                    default=default if has_default else inspect.Parameter.empty)
+                  for name, default, has_default in signature]
+    bound = inspect.Signature(parameters).bind(*args, **kwargs)
+    bound.apply_defaults()
+    return bound.args
+
+
 def digest(args):
     """A digest of call arguments: equal values of equal types give equal digests."""
     return hashlib.sha256(json.dumps(codec.to_plain(tuple(args))).encode()).hexdigest()[:32]
 
 
 def _recorder(name, fn, calls):
-    def record(*args):
-        key = digest(args)
-        result = fn(*args)
+    signature = signature_of(fn)
+
+    def record(*args, **kwargs):
+        key = digest(positional(signature, args, kwargs))
+        result = fn(*args, **kwargs)
         calls.append({"name": name, "digest": key, "result": copy.deepcopy(result)})
         return result
     return record
 
 
 def compute(number):
-    """``{exercise: [{"expected": ..., "calls": [...]}, one per public case]}``, from the reference."""
+    """``{exercise: [{"expected", "calls", "signatures"}, one per public case]}``, from the reference.
+
+    Graded classes an exercise uses are not recorded (an object cannot be replayed):
+    the public check lets the student's own classes answer, the judge the reference's.
+    """
     lesson = lessons.load(number)
     ref = lesson.reference()
     records = {}
     for name, exercise in lesson.exercises.items():
         records[name] = []
+        functions = [dep for dep in exercise.calls if not isinstance(getattr(ref, dep), type)]
+        signatures = {dep: signature_of(getattr(ref, dep)) for dep in functions}
         for case in exercise.public():
             calls = []
-            providers = {dep: _recorder(dep, getattr(ref, dep), calls) for dep in exercise.calls}
+            providers = {dep: _recorder(dep, getattr(ref, dep), calls) for dep in functions}
             with swapped(getattr(ref, name), providers):
                 expected = exercise.expected(ref, copy.deepcopy(case.inputs))
-            records[name].append({"expected": expected, "calls": calls})
+            records[name].append({"expected": expected, "calls": calls, "signatures": signatures})
     return records
 
 

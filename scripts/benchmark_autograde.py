@@ -1,0 +1,88 @@
+"""Time a class of lesson-07 submissions: plain ``nbgrader autograde`` against ``dlgrade autograde``.
+
+    python scripts/benchmark_autograde.py [--students 40] [--workers 2]
+
+Both grade the same submissions (correct ones and the bank's wrong answers, in
+turn) in their own copy of the course; the script prints both wall times, their
+ratio, the seconds per submission and whether the per-cell grades are identical.
+The goal is a ratio of at least 1.8 on 2 cores, with identical grades.
+"""
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import nbformat
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests"))
+
+from bank.lesson07 import WRONG  # noqa: E402
+from course import copy_course  # noqa: E402
+from grading import submission  # noqa: E402
+from nbgrader.api import Gradebook  # noqa: E402
+
+LESSON = "07_deep_nn_step_by_step"
+
+
+def submissions(count):
+    wrong = sorted(WRONG.items())
+    students = {}
+    for index in range(count):
+        if index % 2 == 0:
+            students[f"s{index:03d}"] = submission(LESSON)
+        else:
+            _, answer = wrong[(index // 2) % len(wrong)]
+            students[f"s{index:03d}"] = submission(LESSON, {answer.function: answer.source})
+    return students
+
+
+def course_with(students, folder):
+    course = copy_course(folder)
+    for student, notebook in students.items():
+        path = course / "submitted" / student / LESSON
+        path.mkdir(parents=True)
+        nbformat.write(notebook, path / f"{LESSON}.ipynb")
+    return course
+
+
+def grades(course):
+    with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gradebook:
+        return {s.student.id: {g.name: g.score for g in s.grades}
+                for s in gradebook.find_notebook(LESSON, LESSON).submissions}
+
+
+def timed(command, course):
+    env = dict(os.environ, PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}")
+    started = time.perf_counter()
+    subprocess.run(command, cwd=course, env=env, capture_output=True, check=False)
+    return time.perf_counter() - started
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--students", type=int, default=40)
+    parser.add_argument("--workers", type=int, default=2)
+    args = parser.parse_args()
+    students = submissions(args.students)
+    with tempfile.TemporaryDirectory() as scratch:
+        plain = course_with(students, Path(scratch) / "nbgrader")
+        subprocess.run([sys.executable, "-m", "nbgrader", "generate_assignment", LESSON, "--force"], cwd=plain,
+                       capture_output=True, check=True,
+                       env=dict(os.environ, PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"))
+        nbgrader_seconds = timed([sys.executable, "-m", "nbgrader", "autograde", LESSON], plain)
+        parallel = course_with(students, Path(scratch) / "dlgrade")
+        dlgrade_seconds = timed([sys.executable, "-m", "dlgrade.cli", "autograde", LESSON,
+                                 "--workers", str(args.workers)], parallel)
+        identical = grades(plain) == grades(parallel) and len(grades(plain)) == args.students
+    print(f"{args.students} submissions: nbgrader autograde {nbgrader_seconds:.1f} s "
+          f"({nbgrader_seconds / args.students:.2f} s each), dlgrade autograde --workers {args.workers} "
+          f"{dlgrade_seconds:.1f} s, ratio {nbgrader_seconds / dlgrade_seconds:.2f}x, "
+          f"grades identical: {identical}")
+
+
+if __name__ == "__main__":
+    main()
