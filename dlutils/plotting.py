@@ -4,6 +4,7 @@ Importing this module makes NanumGothic (shipped by ``koreanize-matplotlib``) th
 default font, so Hangul shows as text and not as empty boxes.
 """
 import importlib.util
+import os
 from pathlib import Path
 
 import matplotlib
@@ -12,6 +13,7 @@ import numpy as np
 from matplotlib import font_manager
 from matplotlib.collections import LineCollection
 from matplotlib.patches import Circle, FancyArrowPatch, FancyBboxPatch
+from matplotlib.ticker import FuncFormatter, LogLocator, NullFormatter
 
 
 
@@ -38,11 +40,11 @@ BACKWARD_COLOR = "#c0392b"
 CACHE_COLOR = "#7f8c8d"
 
 
-def _box(ax, x, y, text, color, width, height):
+def _box(ax, x, y, text, color, width, height, fontsize=9):
     ax.add_patch(FancyBboxPatch((x - width / 2, y - height / 2), width, height,
                                 boxstyle="round,pad=0,rounding_size=0.06", facecolor=color, alpha=0.15,
                                 edgecolor=color, linewidth=1.5))
-    ax.text(x, y, text, ha="center", va="center", fontsize=9, linespacing=1.5)
+    ax.text(x, y, text, ha="center", va="center", fontsize=fontsize, linespacing=1.5)
 
 
 def _arrow(ax, start, end, color, dashed=False):
@@ -304,4 +306,235 @@ def plot_weight_images(weights, titles=None, n_cols=5, title=None):
     fig.colorbar(image, ax=axes, label="가중치 (0은 흰색)", shrink=0.85)
     if title:
         fig.suptitle(title)
+    return fig
+
+
+# Lesson 03: slopes, gradients and the paths of gradient descent.
+
+PATH_COLORS = ("#c0392b", "#2471a3", "#7b5ea7", "#d68910", "#1e8449", "#7f8c8d")
+
+
+def widgets_enabled():
+    """Whether to build an ipywidgets slider: only in a notebook a person opened in Jupyter.
+
+    Jupyter's server starts a kernel with ``JPY_SESSION_NAME`` set; nbval, nbclient and
+    nbgrader do not, and nbgrader sets ``NBGRADER_EXECUTION``. Elsewhere the lessons keep
+    their static figures, so every compared or graded output stays the same.
+    """
+    if os.environ.get("NBGRADER_EXECUTION") or not os.environ.get("JPY_SESSION_NAME"):
+        return False
+    return importlib.util.find_spec("ipywidgets") is not None
+
+
+def plot_tangents(f, points, slopes, x_range=(-3.0, 3.0), title=None):
+    """The curve of ``f`` with a short tangent line and its slope at each of ``points``.
+
+    ``slopes[k]`` is the derivative at ``points[k]``. Returns the figure.
+    """
+    xs = np.linspace(*x_range, 300)
+    fig, ax = plt.subplots(figsize=(6, 3.8))
+    ax.plot(xs, f(xs), color="#555555", linewidth=1.8, label="$f(x)$")
+    for k, (x0, slope) in enumerate(zip(points, slopes)):
+        color = PATH_COLORS[k % len(PATH_COLORS)]
+        y0 = f(x0)
+        half = 1.5 / np.sqrt(1 + slope ** 2)  # tangent segments of the same length
+        ax.plot([x0 - half, x0 + half], [y0 - slope * half, y0 + slope * half], color=color, linewidth=2.4,
+                label=f"x = {x0:g}에서의 접선, 기울기 {slope:g}")
+        ax.plot([x0], [y0], "o", color=color, markersize=7, zorder=3)
+    ax.set_xlabel("x")
+    ax.set_ylabel("f(x)")
+    ax.grid(alpha=0.3)
+    ax.legend(loc="upper center")
+    if title:
+        ax.set_title(title)
+    fig.tight_layout()
+    return fig
+
+
+def _grid_values(loss, extent, resolution=160):
+    """``(W, B, loss on the grid)`` over ``extent = (w_min, w_max, b_min, b_max)``."""
+    w = np.linspace(extent[0], extent[1], resolution)
+    b = np.linspace(extent[2], extent[3], resolution)
+    W, B = np.meshgrid(w, b)
+    return W, B, loss(np.stack([W, B]))
+
+
+def _contours(ax, loss, extent, levels=14):
+    W, B, values = _grid_values(loss, extent)
+    ax.contourf(W, B, values, levels=levels, cmap="Blues_r", alpha=0.55)
+    ax.contour(W, B, values, levels=levels, colors="#5d6d7e", linewidths=0.6)
+    ax.set_xlim(extent[0], extent[1])
+    ax.set_ylim(extent[2], extent[3])
+    ax.set_xlabel("w")
+    ax.set_ylabel("b")
+    ax.set_aspect("equal")
+
+
+def plot_direction_slopes(loss, point, gradient_vector, extent, n_directions=8):
+    """How steeply ``loss`` rises from ``point`` in each direction: the dot product ``∇J · u``.
+
+    Left: contour lines around ``point`` with ``n_directions`` unit arrows, each
+    coloured and labelled by its slope ``∇J · u``, and the gradient direction drawn
+    bold. Right: the slope for every angle of ``u``, largest along the gradient and
+    most negative opposite to it. Returns the figure.
+    """
+    g = np.asarray(gradient_vector, dtype=float)
+    p = np.asarray(point, dtype=float)
+    fig, (ax, curve) = plt.subplots(1, 2, figsize=(10.5, 4.4), gridspec_kw={"width_ratios": [1, 1.25]})
+    _contours(ax, loss, extent)
+    limit = np.linalg.norm(g)
+    cmap = plt.get_cmap("coolwarm")
+    angles = np.arange(n_directions) * 2 * np.pi / n_directions
+    for theta in angles:
+        u = np.array([np.cos(theta), np.sin(theta)])
+        slope = g @ u
+        color = cmap(0.5 + 0.5 * slope / limit)
+        ax.annotate("", p + 1.6 * u, p, arrowprops={"arrowstyle": "-|>", "color": color, "linewidth": 1.6})
+        ax.text(*(p + 2.15 * u), f"{slope:.1f}", ha="center", va="center", fontsize=8, color="black",
+                bbox={"facecolor": "white", "edgecolor": color, "pad": 1.5, "alpha": 0.9})
+    ascent = g / limit
+    ax.annotate("", p + 2.6 * ascent, p, arrowprops={"arrowstyle": "-|>", "color": "#7b241c", "linewidth": 2.6})
+    ax.text(*(p + 3.0 * ascent), r"$\nabla J$ 방향", color="#7b241c", fontsize=10, ha="center", va="center",
+            bbox={"facecolor": "white", "edgecolor": "none", "pad": 1})
+    ax.plot(*p, "ko", markersize=5, zorder=4)
+    ax.set_title(f"점 ({p[0]:g}, {p[1]:g})에서 방향 u마다의 기울기 " + r"$\nabla J \cdot u$", fontsize=10)
+
+    thetas = np.linspace(0, 360, 361)
+    slopes = [g @ np.array([np.cos(t), np.sin(t)]) for t in np.radians(thetas)]
+    curve.plot(thetas, slopes, color="#555555")
+    curve.scatter(np.degrees(angles), [g @ np.array([np.cos(t), np.sin(t)]) for t in angles],
+                  c=[g @ np.array([np.cos(t), np.sin(t)]) for t in angles], cmap=cmap, vmin=-limit, vmax=limit,
+                  edgecolors="black", zorder=3)
+    up = np.degrees(np.arctan2(g[1], g[0])) % 360
+    down = (up + 180) % 360
+    curve.axvline(up, color="#7b241c", linestyle="--", linewidth=1.2,
+                  label=f"가장 가파른 오르막: " + r"$\nabla J$" + f" 방향 ({up:.0f}도), 기울기 {limit:.2f}")
+    curve.axvline(down, color="#1f618d", linestyle="--", linewidth=1.2,
+                  label=f"가장 가파른 내리막: " + r"$-\nabla J$" + f" 방향 ({down:.0f}도), 기울기 {-limit:.2f}")
+    curve.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), fontsize=9)
+    curve.axhline(0, color="#aaaaaa", linewidth=0.8)
+    curve.set_xlim(0, 360)
+    curve.set_xticks(range(0, 361, 45))
+    curve.set_xlabel("방향 u의 각도 (도)")
+    curve.set_ylabel(r"그 방향의 기울기 $\nabla J \cdot u$")
+    curve.grid(alpha=0.3)
+    curve.set_title("방향을 한 바퀴 돌리며 잰 기울기", fontsize=10)
+    fig.tight_layout()
+    return fig
+
+
+def _draw_path(ax, path, color, extent, label=None):
+    """The path as joined dots; the first steps are numbered where they are far enough apart to read."""
+    path = np.asarray(path, dtype=float)
+    ax.plot(path[:, 0], path[:, 1], "-o", color=color, markersize=3.5, linewidth=1.4, label=label, zorder=3)
+    ax.plot(*path[0], "s", color=color, markersize=8, markeredgecolor="black", zorder=4)
+    ax.plot(*path[-1], "*", color=color, markersize=13, markeredgecolor="black", zorder=4)
+    room = 0.08 * (extent[1] - extent[0])
+    for k in range(1, min(len(path), 10)):
+        w, b = path[k]
+        inside = extent[0] <= w <= extent[1] and extent[2] <= b <= extent[3]
+        if inside and np.linalg.norm(path[k] - path[k - 1]) > room:
+            ax.annotate(str(k), (w, b), xytext=(0, 6), textcoords="offset points", ha="center", fontsize=8,
+                        color=color, zorder=5, bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.5})
+
+
+def plot_descent_paths(loss, paths, titles=None, extent=(-1.0, 5.0, 3.0, 11.0), minimum=None, show_losses=True):
+    """Each path of gradient descent on the contour lines of a two-variable ``loss``, side by side.
+
+    ``paths``: arrays of shape ``(n_steps + 1, 2)`` (rows ``(w, b)``); a square marks
+    the start, a star the end, a cross the ``minimum`` when given. Points outside
+    ``extent`` are cut off at its edge. With ``show_losses`` a second row draws the
+    loss at every step (log scale). Returns the figure.
+    """
+    k = len(paths)
+    rows = 2 if show_losses else 1
+    fig, axes = plt.subplots(rows, k, figsize=(4.3 * k, 4.3 + 2.6 * (rows - 1)), squeeze=False,
+                             gridspec_kw={"height_ratios": [1.6, 1][:rows]})
+    for j, path in enumerate(paths):
+        ax = axes[0, j]
+        color = PATH_COLORS[j % len(PATH_COLORS)]
+        _contours(ax, loss, extent)
+        if minimum is not None:
+            ax.plot(*minimum, "x", color="black", markersize=10, markeredgewidth=2, zorder=5)
+        _draw_path(ax, path, color, extent)
+        if titles is not None:
+            ax.set_title(titles[j], fontsize=10)
+        if show_losses:
+            values = [float(loss(np.asarray(point, dtype=float))) for point in path]
+            lower = axes[1, j]
+            lower.semilogy(range(len(values)), np.maximum(values, 1e-12), "-o", color=color, markersize=3)
+            decades = np.log10(max(values) / max(min(values), 1e-12))
+            if decades < 2:  # few decades: more labelled ticks than the powers of ten
+                lower.yaxis.set_major_locator(LogLocator(subs=np.arange(1.0, 10.0) if decades < 1 else (1.0, 2.0, 5.0)))
+            # plain tick labels: the default ones are mathtext, whose minus sign NanumGothic lacks
+            lower.yaxis.set_major_formatter(FuncFormatter(lambda value, _: f"{value:g}"))
+            lower.yaxis.set_minor_formatter(NullFormatter())
+            lower.set_xlabel("걸음 수 k")
+            lower.set_ylabel("손실 J (로그 눈금)")
+            lower.grid(alpha=0.3, which="both")
+    fig.tight_layout()
+    return fig
+
+
+def plot_restarts(f, paths, best=None, x_range=(-5.0, 5.0), title=None):
+    """Runs of gradient descent on a one-variable loss ``f`` with several local minima.
+
+    ``paths``: arrays of shape ``(n_steps + 1, 1)``, one per start; each run is drawn
+    from its start (square) down to its end (star) on the curve. ``best`` is the index
+    of the run whose end is lowest; it is drawn bold. Returns the figure.
+    """
+    xs = np.linspace(*x_range, 500)
+    fig, ax = plt.subplots(figsize=(8.5, 4.2))
+    ax.plot(xs, f(xs), color="#555555", linewidth=1.6, zorder=1)
+    for k, path in enumerate(paths):
+        x = np.asarray(path, dtype=float)[:, 0]
+        color = PATH_COLORS[k % len(PATH_COLORS)]
+        bold = k == best
+        ax.plot(x, f(x), "-o", color=color, markersize=3, linewidth=2.6 if bold else 1.2, alpha=0.9, zorder=2)
+        ax.plot(x[0], f(x[0]), "s", color=color, markersize=8, markeredgecolor="black", zorder=3)
+        ax.plot(x[-1], f(x[-1]), "*", color=color, markersize=16 if bold else 12, markeredgecolor="black",
+                zorder=3)
+        ax.annotate(f"{k + 1}", (x[0], f(x[0])), xytext=(0, 9), textcoords="offset points", ha="center",
+                    fontsize=9, color=color)
+    ax.set_xlim(*x_range)
+    ax.set_xlabel("매개변수 p")
+    ax.set_ylabel("손실 J(p)")
+    ax.grid(alpha=0.3)
+    ax.set_title(title or "시작점(■)마다 다른 극소점(★)에 도착합니다")
+    fig.tight_layout()
+    return fig
+
+
+def draw_chain(nodes, edges, title=None):
+    """A composite function as a chain of boxes, each arrow labelled with its local derivative.
+
+    ``nodes``: the box labels from input to output; ``edges``: one label per arrow
+    between neighbours (mathtext is fine). Below the chain a long arrow reminds that
+    the chain rule multiplies the labels from the output back to the input.
+    Returns the figure.
+    """
+    if len(edges) != len(nodes) - 1:
+        raise ValueError("edges에는 이웃한 상자 사이의 화살표마다 하나씩, len(nodes) - 1개의 이름이 있어야 합니다.")
+    width, gap, height = 1.45, 1.05, 0.6
+    step = width + gap
+    total = len(nodes) * width + (len(nodes) - 1) * gap + 0.4
+    top = 2.3 if title else 1.95
+    fig = plt.figure(figsize=(total, top))
+    ax = fig.add_axes((0, 0, 1, 1))
+    ax.set_xlim(0, total)
+    ax.set_ylim(0, top)
+    ax.axis("off")
+    centers = [0.2 + width / 2 + k * step for k in range(len(nodes))]
+    y = 1.25
+    for k, (x, label) in enumerate(zip(centers, nodes)):
+        _box(ax, x, y, label, FORWARD_COLOR if k < len(nodes) - 1 else OUTPUT_COLOR, width, height, fontsize=12)
+    for k, label in enumerate(edges):
+        start, end = centers[k] + width / 2 + 0.05, centers[k + 1] - width / 2 - 0.05
+        _arrow(ax, (start, y), (end, y), FORWARD_COLOR)
+        ax.text((start + end) / 2, y + 0.12, label, ha="center", va="bottom", fontsize=12, color=BACKWARD_COLOR)
+    _arrow(ax, (centers[-1], 0.55), (centers[0], 0.55), BACKWARD_COLOR)
+    ax.text((centers[0] + centers[-1]) / 2, 0.42, "연쇄 법칙: 출력에서 입력 쪽으로 화살표의 미분을 모두 곱합니다",
+            ha="center", va="top", fontsize=11, color=BACKWARD_COLOR)
+    if title:
+        ax.text(0.2, top - 0.1, title, ha="left", va="top", fontsize=12, fontweight="bold")
     return fig
