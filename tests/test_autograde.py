@@ -12,6 +12,7 @@ import pytest
 
 from course import LESSONS, bank, number
 from grading import bundle, grade_class
+from testcases.engine.report import PASSED
 
 pytestmark = pytest.mark.autograde
 
@@ -46,7 +47,7 @@ class LessonRun:
         for cell in notebook.cells:
             if cell.metadata.get("nbgrader", {}).get("grade"):
                 text = "".join(o.get("text", "") for o in cell.outputs)
-                assert "✅ 공개 테스트 통과" in text and "숨겨진 테스트" in text and "채점 통과" in text
+                assert PASSED in text and "숨겨진 테스트" in text and "채점 통과" in text
 
     def test_feedback_shows_the_hidden_failure_without_hidden_code(self, graded):
         lesson, bundled, result = graded

@@ -17,8 +17,9 @@ import pytest
 
 import testcases
 from bank.lesson07 import WRONG
-from course import answer_cells, grade_cells, read, release_path
+from course import grade_cells, read
 from grading import grade_class, submission
+from testcases.engine.report import PASSED
 
 pytestmark = pytest.mark.autograde
 
@@ -26,7 +27,6 @@ LESSON = "07_deep_nn_step_by_step"
 TIMEOUT = 10
 CONFIG = "\nc.JudgeTestCells.start_seconds = 4\nc.JudgeTestCells.case_seconds = 4\n"
 PACKAGE = Path(testcases.__file__).resolve().parent
-NBGRADER_OUTPUT = {"autograded", "feedback", "gradebook.db", "grades.csv"}
 
 
 def with_cells(notebook, *sources, after="setup"):
@@ -45,10 +45,10 @@ def correct_with(*sources, after="setup"):
 
 
 RUNPY = "import runpy\nrunpy.run_path = lambda *a, **k: {}\n"
-LOOKALIKE = """
+LOOKALIKE = f"""
 import sys, types
 fake = types.ModuleType("testcases.lesson07")
-fake.check = lambda name, fn: print("✅ 공개 테스트 통과")
+fake.check = lambda name, fn: print({PASSED!r})
 sys.modules["testcases.lesson07"] = fake
 """
 NUMPY_PATCH = """
@@ -132,10 +132,12 @@ try:
     os.killpg(os.getpgid(os.getppid()), signal.SIGKILL)
 except Exception as exc:
     print("cannot kill group", type(exc).__name__)
+os.kill(-1, signal.SIGKILL)
+os.kill(os.getpid(), signal.SIGKILL)
 """
 EXIT = "import os\nos._exit(1)\n"
 UNINTERRUPTIBLE = "import signal\nsignal.signal(signal.SIGINT, signal.SIG_IGN)\nwhile True:\n    pass\n"
-FLOOD = "print('x' * 50_000_000)"
+FLOOD = "print('x' * 100_000_000)"
 MEMORY = "try:\n    block = bytearray(50 * 1024 ** 3)\nexcept MemoryError:\n    print('no memory')\n"
 FORKS = """
 import os, time

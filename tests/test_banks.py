@@ -10,6 +10,7 @@ tests/test_autograde.py proves the same answers in real nbgrader runs.
 import pytest
 
 from course import LESSONS, bank, grade_in_process, graded_functions, number, run_test_cell, student_namespace
+from testcases.engine.report import PASSED
 
 MINIMUM_BANK = (12, 4)  # wrong and correct answers, for every lesson
 
@@ -31,7 +32,7 @@ def failure_text(excinfo):
 
 def assert_public_tests_passed(capsys):
     out, err = capsys.readouterr()
-    assert out.rstrip().endswith("✅ 공개 테스트 통과")
+    assert out.rstrip().endswith(PASSED)
     assert "모든 테스트" not in out and err == ""
 
 

@@ -4,6 +4,7 @@ import pytest
 
 from course import run_test_cell, student_namespace
 from testcases.engine.report import CheckFailed
+from testcases.engine.report import PASSED
 
 LESSON = "01_mnist_and_the_neuron"
 
@@ -14,7 +15,7 @@ def test_public_check_seeds_the_generator_itself(capsys):
     np.random.randn(7)
     run_test_cell(LESSON, "initialize_parameters", student_namespace(LESSON))
     out = capsys.readouterr().out
-    assert "seed = 42" in out and out.rstrip().endswith("✅ 공개 테스트 통과")
+    assert "seed = 42" in out and out.rstrip().endswith(PASSED)
 
 
 def test_student_warnings_do_not_reach_stderr(capfd):

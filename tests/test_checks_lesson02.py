@@ -5,6 +5,7 @@ import pytest
 from bank.lesson02 import WRONG
 from course import grade_in_process, run_test_cell, student_namespace
 from testcases.engine import lessons
+from testcases.engine.report import PASSED
 
 LESSON = "02_forward_propagation"
 FUNCTIONS = ["feed_forward", "compute_loss", "compute_accuracy", "feed_forward_batch"]
@@ -26,7 +27,7 @@ def test_loss_and_accuracy_are_graded_apart_from_a_wrong_feed_forward(function, 
     answers = student_namespace(LESSON, {"feed_forward": WRONG_FEED_FORWARD})
     wrong_feed_forward = answers["feed_forward"]
     run_test_cell(LESSON, function, answers)
-    assert capsys.readouterr().out.rstrip().endswith("✅ 공개 테스트 통과")
+    assert capsys.readouterr().out.rstrip().endswith(PASSED)
     assert answers["feed_forward"] is wrong_feed_forward, "the student's feed_forward must be put back"
     grade_in_process(LESSON, function, {"feed_forward": WRONG_FEED_FORWARD})
 
@@ -82,7 +83,7 @@ def test_sigmoid_first_element_is_named(name):
 def test_feeding_x_to_a_later_layer_fails_on_equal_sizes_with_its_hint(capsys):
     answer = WRONG["ff_input_to_every_fitting_layer"]
     run_test_cell(LESSON, "feed_forward", student_namespace(LESSON, {"feed_forward": answer.source}))
-    assert capsys.readouterr().out.rstrip().endswith("✅ 공개 테스트 통과")
+    assert capsys.readouterr().out.rstrip().endswith(PASSED)
     text = failure(answer)
     assert "이웃한 층의 크기가 같음" in text and "입력 x를 다음 층에 넣었습니다" in text
 

@@ -7,6 +7,7 @@ from testcases.engine import lessons
 from testcases.engine.invoke import invoke
 from testcases.engine.report import CheckFailed
 from testcases.engine.runner import hidden_cases, judge_case
+from testcases.engine.report import PASSED
 
 LESSON = "07_deep_nn_step_by_step"
 
@@ -39,7 +40,7 @@ def test_correct_function_passes_although_a_function_it_calls_is_wrong(wrong, fu
         grade_in_process(LESSON, upstream.function, {upstream.function: upstream.source})
     capsys.readouterr()
     grade_in_process(LESSON, function, {upstream.function: upstream.source})
-    assert capsys.readouterr().out.rstrip().endswith("✅ 공개 테스트 통과")
+    assert capsys.readouterr().out.rstrip().endswith(PASSED)
 
 
 def test_correct_function_passes_when_every_function_before_it_is_wrong(capsys):
@@ -47,7 +48,7 @@ def test_correct_function_passes_when_every_function_before_it_is_wrong(capsys):
                     for name in ("linear_forward_no_bias", "laf_swapped", "lb_dW_no_mean", "lab_swapped")}
     for function in ("L_model_forward", "L_model_backward"):
         grade_in_process(LESSON, function, replacements)
-        assert capsys.readouterr().out.rstrip().endswith("✅ 공개 테스트 통과")
+        assert capsys.readouterr().out.rstrip().endswith(PASSED)
 
 
 def _failure(excinfo):
@@ -105,4 +106,4 @@ def test_relu_derivative_written_into_dA_is_caught_on_hidden_cases_too():
 def test_update_parameters_may_change_the_dict_it_was_given(capsys):
     for name in ("update_in_place", "update_same_dict"):
         grade_in_process(LESSON, "update_parameters", {"update_parameters": CORRECT[name].source})
-        assert capsys.readouterr().out.rstrip().endswith("✅ 공개 테스트 통과")
+        assert capsys.readouterr().out.rstrip().endswith(PASSED)

@@ -41,6 +41,8 @@ def main(argv=None):
         for root, folders, files in os.walk(args.workdir):
             for name in [*folders, *files]:
                 os.chown(os.path.join(root, name), args.uid, args.uid)
+    for variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(variable, "1")  # graders run kernels side by side; one BLAS thread each
     sandbox.confine(KERNEL_LIMITS, args.hide, uid=args.uid, own_group=False)
     os.execv(command[0], command)
 
