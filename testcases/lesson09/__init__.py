@@ -1,0 +1,4 @@
+"""Lesson 09, activations, losses and gradient descent: ``check("함수 이름", 함수)`` runs a public check."""
+from testcases.engine.runner import checker
+
+check = checker("09")
