@@ -41,15 +41,25 @@ def digest(args):
     return hashlib.sha256(json.dumps(codec.to_plain(tuple(args))).encode()).hexdigest()[:32]
 
 
-def _recorder(name, fn, calls):
+def _recorder(name, fn, calls, may_modify):
+    """``fn`` that records each call: its arguments' digest, its result, and the arguments it
+    may change in place (``may_modify``), as the call left them, so a stand-in can do the same."""
     signature = signature_of(fn)
+    changed = [i for i, (parameter, _, _) in enumerate(signature) if parameter in may_modify]
 
     def record(*args, **kwargs):
-        key = digest(positional(signature, args, kwargs))
+        arguments = positional(signature, args, kwargs)
+        key = digest(arguments)
         result = fn(*args, **kwargs)
-        calls.append({"name": name, "digest": key, "result": copy.deepcopy(result)})
+        calls.append({"name": name, "digest": key, "result": copy.deepcopy(result),
+                      "changed": {str(i): copy.deepcopy(arguments[i]) for i in changed}})
         return result
     return record
+
+
+def _may_modify(lesson, name):
+    exercise = lesson.exercises.get(name)
+    return exercise.may_modify if exercise else ()
 
 
 def compute(number):
@@ -67,7 +77,8 @@ def compute(number):
         signatures = {dep: signature_of(getattr(ref, dep)) for dep in functions}
         for case in exercise.public():
             calls = []
-            providers = {dep: _recorder(dep, getattr(ref, dep), calls) for dep in functions}
+            providers = {dep: _recorder(dep, getattr(ref, dep), calls, _may_modify(lesson, dep))
+                         for dep in functions}
             with swapped(getattr(ref, name), providers):
                 expected = exercise.expected(ref, copy.deepcopy(case.inputs))
             records[name].append({"expected": expected, "calls": calls, "signatures": signatures})
