@@ -11,6 +11,7 @@ them in-process with ``run_hidden``.
 import contextlib
 import copy
 import importlib
+import io
 import pkgutil
 import sys
 import zlib
@@ -189,7 +190,8 @@ def run_hidden(number, name, target, guard):
     exercise = lessons.load(number).exercises[name]
     providers = {dep: getattr(guard.module, dep) for dep in exercise.calls}
     for label, case in hidden_cases(number, exercise):
-        got, after = invoke(exercise, target, case.inputs, providers, label)
+        with contextlib.redirect_stdout(io.StringIO()):  # as in the judge, whose children print to /dev/null
+            got, after = invoke(exercise, target, case.inputs, providers, label)
         if guard.called:
             raise CheckFailed(ReferenceGuard.message(name))
         with guard.lifted() as ref:
