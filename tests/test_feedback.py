@@ -69,3 +69,13 @@ def test_only_the_first_matching_mistake_is_named():
 
 def test_a_tuple_where_an_array_belongs_names_unpacking():
     assert "A, cache = ..." in fails(check_array, "A", (np.zeros(2), np.zeros(2)), np.zeros(2))
+
+
+def test_pass_mark_renders_with_the_fonts_of_a_plain_machine():
+    from matplotlib import font_manager, ft2font
+
+    from testcases.engine.report import PASSED
+    dejavu = ft2font.FT2Font(font_manager.findfont("DejaVu Sans", fallback_to_default=False))
+    symbols = [ch for ch in PASSED if not ("\uac00" <= ch <= "\ud7a3") and not ch.isspace()]
+    assert symbols and all(ord(ch) in dejavu.get_charmap() for ch in symbols)
+    assert "통과" in PASSED

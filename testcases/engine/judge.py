@@ -105,7 +105,7 @@ def _decide(number, exercise, sock, ref, start_seconds, case_seconds):
         except Exception as exc:  # noqa: BLE001 - a comparison meeting a value no check foresaw
             return False, f"{label}: 결과를 비교할 수 없습니다 ({type(exc).__name__}: {exc}). 반환값의 형태를 확인하세요."
         counts["public" if stored is not None else "hidden"] += 1
-    return True, (f"✅ 채점 통과: 공개 테스트 {counts['public']}개와 숨겨진 테스트 {counts['hidden']}개를 "
+    return True, (f"✔ 채점 통과: 공개 테스트 {counts['public']}개와 숨겨진 테스트 {counts['hidden']}개를 "
                   "노트북 밖의 깨끗한 환경에서 모두 통과했습니다.")
 
 

@@ -1,7 +1,7 @@
 """What a student reads: a failed check's Korean message, and printed values."""
 import numpy as np
 
-PASSED = "✅ 공개 테스트 통과"
+PASSED = "✔ 공개 테스트 통과"
 
 
 class CheckFailed(AssertionError):

@@ -1,7 +1,7 @@
 """One runner for every exercise: the public check in the notebook and the hidden cases.
 
 ``public_check`` runs in the student's kernel: it prints the student's outputs
-beside the stored expected ones and ends with ``✅ 공개 테스트 통과``. Graded
+beside the stored expected ones and ends with ``✔ 공개 테스트 통과``. Graded
 functions the exercise calls answer from the stored record of the reference's
 calls (falling back on the student's own function for any other input).
 ``hidden_cases`` draws the hidden inputs and ``judge_case`` decides one case; the
