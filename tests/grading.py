@@ -5,7 +5,7 @@ from typing import NamedTuple
 import nbformat
 from nbgrader.api import Gradebook
 
-from course import answer_cells, copy_course, grade_cells, nbgrader, read, release_path, solution_path
+from course import answer_cells, copy_course, grade_cells, nbgrader, nbgrader_meta, read, release_path, solution_path
 
 
 class GradedClass(NamedTuple):
@@ -23,12 +23,16 @@ class GradedClass(NamedTuple):
         return read(self.course / folder / student / lesson / f"{lesson}.ipynb")
 
 
-def submission(lesson, replacements=None, tests=None):
+def submission(lesson, replacements=None, tests=None, demos=True):
     """The release with the solution's answers, then ``replacements`` and ``tests`` swapped in.
 
-    Both map a cell's grade_id to the source that replaces it.
+    Both map a cell's grade_id to the source that replaces it. ``demos=False``
+    leaves out the code cells that neither set up, answer nor test (figures,
+    training runs): students may delete them, and grading does not read them.
     """
     notebook = read(release_path(lesson))
+    if not demos:
+        notebook.cells = [c for c in notebook.cells if c.cell_type != "code" or nbgrader_meta(c)]
     solutions = answer_cells(read(solution_path(lesson)))
     for grade_id, cell in answer_cells(notebook).items():
         cell.source = (replacements or {}).get(grade_id, solutions[grade_id].source)
@@ -64,11 +68,13 @@ class BundledBank(NamedTuple):
         return problems
 
     def submissions(self, lesson, wrong, correct):
-        """A correct student, the untouched release, and one submission per bundled student."""
+        """A correct student and the untouched release (whole notebooks), and one submission per
+        bundled student, without the demonstration cells (the run proves grading, not the demos)."""
         students = {"correct": submission(lesson), "untouched": read(release_path(lesson))}
         for answers, group in ((wrong, self.wrong_students), (correct, self.correct_students)):
             for student, names in group.items():
-                students[student] = submission(lesson, {answers[n].function: answers[n].source for n in names})
+                students[student] = submission(lesson, {answers[n].function: answers[n].source for n in names},
+                                               demos=False)
         return students
 
 

@@ -26,11 +26,12 @@ class LessonRun:
     lesson = None
 
     @pytest.fixture(scope="class")
-    def graded(self, tmp_path_factory):
-        answers = bank(self.lesson)
+    @classmethod
+    def graded(cls, tmp_path_factory):
+        answers = bank(cls.lesson)
         bundled = bundle(answers.WRONG, answers.CORRECT)
-        students = bundled.submissions(self.lesson, answers.WRONG, answers.CORRECT)
-        return self.lesson, bundled, grade_class(tmp_path_factory.mktemp("course"), self.lesson, students, TIMEOUT)
+        students = bundled.submissions(cls.lesson, answers.WRONG, answers.CORRECT)
+        return cls.lesson, bundled, grade_class(tmp_path_factory.mktemp("course"), cls.lesson, students, TIMEOUT)
 
     def test_only_the_cells_holding_a_wrong_answer_lose_points(self, graded):
         lesson, bundled, result = graded

@@ -36,12 +36,17 @@ def with_cells(notebook, *sources, after="setup"):
     return notebook
 
 
+def lean(replacements=None):
+    """A submission without the demonstration cells: the attacks live in the cells that grade."""
+    return submission(LESSON, replacements, demos=False)
+
+
 def wrong(function, name, extra=""):
     return {function: extra + WRONG[name].source}
 
 
 def correct_with(*sources, after="setup"):
-    return with_cells(submission(LESSON), *sources, after=after)
+    return with_cells(lean(), *sources, after=after)
 
 
 RUNPY = "import runpy\nrunpy.run_path = lambda *a, **k: {}\n"
@@ -164,7 +169,7 @@ except OSError as exc:
 
 
 def _tampered_points():
-    notebook = submission(LESSON)
+    notebook = lean()
     grade_cells(notebook)["test_linear_forward"].metadata["nbgrader"]["points"] = 100
     return notebook
 
@@ -178,7 +183,7 @@ def _unknown_grade_cell():
 
 
 def _duplicate_test_cell():
-    notebook = submission(LESSON, wrong("linear_forward", "linear_forward_no_bias"))
+    notebook = lean(wrong("linear_forward", "linear_forward_no_bias"))
     copy = nbformat.from_dict(grade_cells(notebook)["test_linear_forward"])
     copy.source = "pass"
     notebook.cells.append(copy)
@@ -187,25 +192,25 @@ def _duplicate_test_cell():
 
 # student -> (notebook, test cells that must score 0); every other cell keeps its points.
 STUDENTS = {
-    "honest_correct": (submission(LESSON), set()),
-    "honest_wrong": (submission(LESSON, wrong("linear_forward", "linear_forward_no_bias")), {"test_linear_forward"}),
-    "runpy": (submission(LESSON, wrong("linear_forward", "linear_forward_no_bias", RUNPY)), {"test_linear_forward"}),
-    "lookalike_module": (submission(LESSON, wrong("compute_cost", "cost_no_mean", LOOKALIKE)), {"test_compute_cost"}),
-    "numpy_patch": (submission(LESSON, wrong("linear_backward", "lb_dW_no_mean", NUMPY_PATCH)),
+    "honest_correct": (submission(LESSON), set()),  # the whole notebook
+    "honest_wrong": (lean(wrong("linear_forward", "linear_forward_no_bias")), {"test_linear_forward"}),
+    "runpy": (lean(wrong("linear_forward", "linear_forward_no_bias", RUNPY)), {"test_linear_forward"}),
+    "lookalike_module": (lean(wrong("compute_cost", "cost_no_mean", LOOKALIKE)), {"test_compute_cost"}),
+    "numpy_patch": (lean(wrong("linear_backward", "lb_dW_no_mean", NUMPY_PATCH)),
                     {"test_linear_backward"}),
-    "stack_frames": (submission(LESSON, {"linear_forward": FRAMES}), {"test_linear_forward"}),
-    "input_transformer": (submission(LESSON, wrong("update_parameters", "update_plus", TRANSFORMER)),
+    "stack_frames": (lean({"linear_forward": FRAMES}), {"test_linear_forward"}),
+    "input_transformer": (lean(wrong("update_parameters", "update_plus", TRANSFORMER)),
                           {"test_update_parameters"}),
-    "execute_result": (submission(LESSON, {"linear_activation_forward": EXECUTE_RESULT}),
+    "execute_result": (lean({"linear_activation_forward": EXECUTE_RESULT}),
                        {"test_linear_activation_forward"}),
-    "thread_reference": (submission(LESSON, {"linear_forward": THREAD_REFERENCE}), {"test_linear_forward"}),
+    "thread_reference": (lean({"linear_forward": THREAD_REFERENCE}), {"test_linear_forward"}),
     "gradebook": (correct_with(GRADEBOOK), set()),
     "course_files": (correct_with(FILES), set()),
     "other_submissions": (correct_with(OTHERS), set()),
     "kill_grader": (correct_with(KILL), set()),
     "kernel_exit": (correct_with(EXIT, after="L_model_backward"), set()),
-    "answer_exit": (submission(LESSON, {"L_model_backward": EXIT}), {"test_L_model_backward", "test_update_parameters"}),
-    "uninterruptible": (submission(LESSON, {"compute_cost": UNINTERRUPTIBLE}),
+    "answer_exit": (lean({"L_model_backward": EXIT}), {"test_L_model_backward", "test_update_parameters"}),
+    "uninterruptible": (lean({"compute_cost": UNINTERRUPTIBLE}),
                         {"test_compute_cost", "test_linear_backward", "test_linear_activation_backward",
                          "test_L_model_backward", "test_update_parameters"}),
     "points_edited": (_tampered_points(), set()),

@@ -11,6 +11,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -42,23 +43,23 @@ def _free_port():
 
 
 @pytest.fixture(scope="module")
-def postgres(tmp_path_factory):
+def postgres():
     if not _pg_tool("initdb") or not _pg_tool("pg_ctl"):
         pytest.skip("PostgreSQL server is not installed (apt-get install postgresql; .ci/run does it)")
-    folder = tmp_path_factory.mktemp("postgres")
+    folder = Path(tempfile.mkdtemp(prefix="dl-postgres-"))  # pytest's own folders are closed to other users
     data = folder / "data"
     if os.geteuid() == 0:
         shutil.chown(folder, "postgres")
-        folder.chmod(0o755)
     port = _free_port()
     _as_postgres(_pg_tool("initdb"), "-D", str(data), "-U", "postgres", "--auth=trust", "-E", "UTF8")
     _as_postgres(_pg_tool("pg_ctl"), "-D", str(data), "-l", str(data / "server.log"), "-w", "-o",
                  f"-p {port} -k {folder} -c listen_addresses=127.0.0.1", "start")
     try:
         _as_postgres(_pg_tool("createdb"), "-h", "127.0.0.1", "-p", str(port), "-U", "postgres", "gradebook")
-        yield f"postgresql://postgres@127.0.0.1:{port}/gradebook"
+        yield f"postgresql+psycopg2://postgres@127.0.0.1:{port}/gradebook"
     finally:
         _as_postgres(_pg_tool("pg_ctl"), "-D", str(data), "-m", "immediate", "stop")
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def _machine(folder, db_url):
