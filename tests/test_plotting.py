@@ -4,52 +4,22 @@ Each figure is rendered to PNG with every warning an error and the font manager'
 messages captured, so a glyph NanumGothic lacks ("Glyph ... missing from font") or
 a font it cannot find ("findfont: ...") fails the test.
 """
-import io
-import logging
-import warnings
-
 import matplotlib
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 from matplotlib.patches import Circle, FancyArrowPatch, FancyBboxPatch
 
+from figures import render
+from figures import texts as figure_texts
 from dlutils.plotting import (FORWARD_COLOR, WEIGHT_CMAP, draw_module_outline, draw_network,
                               plot_cost_curve, plot_digit_grid, plot_digit_pixels,
                               plot_digit_prediction, plot_weight_images)
 
-matplotlib.use("Agg")
-
-
-class _FontMessages(logging.Handler):
-    def __init__(self):
-        super().__init__(logging.INFO)
-        self.messages = []
-
-    def emit(self, record):
-        self.messages.append(record.getMessage())
-
-
-def _render(draw):
-    """``draw()``'s figure, saved as PNG while warnings are errors; returns the figure, closed."""
-    font_messages = _FontMessages()
-    font_logger = logging.getLogger("matplotlib.font_manager")
-    font_logger.addHandler(font_messages)
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error")
-            fig = draw()
-            fig.savefig(io.BytesIO(), format="png")
-    finally:
-        font_logger.removeHandler(font_messages)
-    assert not [m for m in font_messages.messages if "findfont" in m], font_messages.messages
-    plt.close(fig)
-    return fig
-
 
 def test_plot_digit_prediction_marks_prediction_and_label():
     a = np.linspace(0.1, 0.9, 10)[::-1]  # neuron 0 is the most active
-    fig = _render(lambda: plot_digit_prediction(np.zeros(784), a, label=3))
+    fig = render(lambda: plot_digit_prediction(np.zeros(784), a, label=3))
     image_ax, bar_ax = fig.axes
     assert image_ax.get_title() == "입력 이미지 (정답: 3)"
     assert bar_ax.get_title().endswith("예측: 0") and bar_ax.get_xlabel() == "출력층 뉴런 (숫자)"
@@ -59,17 +29,13 @@ def test_plot_digit_prediction_marks_prediction_and_label():
     assert [t.get_text() for t in bar_ax.get_legend().get_texts()] == ["예측 (가장 큰 출력)", "정답"]
 
 
-def _texts(fig):
-    return [t.get_text() for t in fig.findobj(matplotlib.text.Text)]
-
-
 def _digits(count):
     return np.random.default_rng(0).integers(0, 256, size=(count, 28, 28)).astype(np.uint8)
 
 
 def test_draw_module_outline_renders():
 
-    texts = _texts(_render(lambda: draw_module_outline(n_layers=3)))
+    texts = figure_texts(render(lambda: draw_module_outline(n_layers=3)))
     assert "순전파 모듈" in texts and "역전파 모듈" in texts
     assert "dW[3], db[3]" in texts and "cache 3" in texts
     assert any("sigmoid_backward" in t for t in texts) and any("SIGMOID" in t for t in texts)
@@ -110,13 +76,13 @@ def test_draw_module_outline_gives_every_label_room(n_layers):
 
 def test_plot_cost_curve_renders():
 
-    fig = _render(lambda: plot_cost_curve([0.7, 0.5, 0.4], every=10, title="학습 곡선 예"))
+    fig = render(lambda: plot_cost_curve([0.7, 0.5, 0.4], every=10, title="학습 곡선 예"))
     assert fig.axes[0].get_xlabel() == "반복 횟수" and fig.axes[0].get_title() == "학습 곡선 예"
 
 
 def test_plot_digit_grid_titles_each_digit_with_its_label():
 
-    fig = _render(lambda: plot_digit_grid(_digits(7).reshape(7, 784), np.arange(7), n_cols=4))
+    fig = render(lambda: plot_digit_grid(_digits(7).reshape(7, 784), np.arange(7), n_cols=4))
     titles = [ax.get_title() for ax in fig.axes if ax.get_title()]
     assert titles == [f"레이블 {k}" for k in range(7)]
     assert len(fig.axes) == 8 and sum(ax.axison for ax in fig.axes) == 0
@@ -126,20 +92,20 @@ def test_plot_digit_pixels_writes_every_nonzero_pixel():
 
     image = _digits(1)[0]
     image[0, :5] = 0
-    fig = _render(lambda: plot_digit_pixels(image, label=5))
+    fig = render(lambda: plot_digit_pixels(image, label=5))
     written = [t.get_text() for t in fig.axes[0].texts]
     assert len(written) == np.count_nonzero(image)  # blank squares are 0
     assert written[0] == str(image[0, 5]) and written[-1] == str(image[27, 27])
-    texts = _texts(fig)
+    texts = figure_texts(fig)
     assert "레이블 5, 28×28 = 784개 픽셀의 밝기 (빈 칸은 0)" in texts
-    normalized = _texts(_render(lambda: plot_digit_pixels(np.linspace(0, 1, 784))))
+    normalized = figure_texts(render(lambda: plot_digit_pixels(np.linspace(0, 1, 784))))
     assert "1.00" in normalized and ".50" in normalized
 
 
 def test_draw_network_labels_layers_neurons_and_a_weight():
 
-    fig = _render(lambda: draw_network([4, 5, 5, 3], highlight=(2, 3, 1)))
-    texts = _texts(fig)
+    fig = render(lambda: draw_network([4, 5, 5, 3], highlight=(2, 3, 1)))
+    texts = figure_texts(fig)
     assert sum(isinstance(p, Circle) for p in fig.axes[0].patches) == 4 + 5 + 5 + 3
     assert ["입력층\n(0층)", "은닉층\n(1층)", "은닉층\n(2층)", "출력층\n(3층)"] == [t for t in texts if "층\n" in t]
     assert "$a^{[2]}_{5}$" in texts and "$n^{[3]} = 3$" in texts and "$W^{[2]}_{31}$" in texts
@@ -148,12 +114,12 @@ def test_draw_network_labels_layers_neurons_and_a_weight():
 
 def test_draw_network_shortens_wide_layers():
 
-    fig = _render(lambda: draw_network([784, 10], max_shown=10, label_neurons=False,
+    fig = render(lambda: draw_network([784, 10], max_shown=10, label_neurons=False,
                                        output_labels=[f"{d}인가?" for d in range(10)]))
     assert sum(isinstance(p, Circle) for p in fig.axes[0].patches) == 9 + 10
-    texts = _texts(fig)
+    texts = figure_texts(fig)
     assert "$n^{[0]} = 784$" in texts and "9인가?" in texts and not any(t.startswith("$a^") for t in texts)
-    assert "$a^{[0]}_{784}$" in _texts(_render(lambda: draw_network([784, 1])))
+    assert "$a^{[0]}_{784}$" in figure_texts(render(lambda: draw_network([784, 1])))
 
 
 @pytest.mark.parametrize("bad", [dict(neurons_per_layer=[3]), dict(neurons_per_layer=[3, 0]),
@@ -168,13 +134,13 @@ def test_draw_network_rejects_what_it_cannot_draw(bad):
 def test_plot_weight_images_centre_a_diverging_colormap_at_zero():
 
     weights = np.random.default_rng(1).normal(size=(10, 784)) + 0.3  # more positive than negative
-    fig = _render(lambda: plot_weight_images(weights, titles=[f"숫자 {d}" for d in range(10)]))
+    fig = render(lambda: plot_weight_images(weights, titles=[f"숫자 {d}" for d in range(10)]))
     images = [image for ax in fig.axes for image in ax.get_images()]
     assert len(images) == 10
     for image in images:
         low, high = image.get_clim()
         assert low == -high == -np.abs(weights).max()
         assert image.get_cmap().name == WEIGHT_CMAP
-    assert "숫자 9" in _texts(fig) and "가중치 (0은 흰색)" in _texts(fig)
-    single = _render(lambda: plot_weight_images(weights[5], titles=["'이 숫자는 5인가?' 뉴런의 가중치"]))
+    assert "숫자 9" in figure_texts(fig) and "가중치 (0은 흰색)" in figure_texts(fig)
+    single = render(lambda: plot_weight_images(weights[5], titles=["'이 숫자는 5인가?' 뉴런의 가중치"]))
     assert len([ax for ax in single.axes if ax.get_images()]) == 1

@@ -4,46 +4,15 @@ Every figure is rendered to PNG with warnings as errors and matplotlib's log cap
 a glyph NanumGothic lacks (the mathtext minus of log-scale ticks, say) is logged, not
 warned, and in a notebook it would land on stderr.
 """
-import io
-import logging
-import warnings
-
 import matplotlib
-import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 
+from figures import render
 from dlutils.given.lesson03 import bowl_gradient, bowl_loss, bumpy_gradient, square, wave
 from dlutils.plotting import (draw_chain, plot_descent_paths, plot_direction_slopes, plot_restarts, plot_tangents,
                               widgets_enabled)
 from dlutils.reference.lesson03 import gradient_descent
-
-matplotlib.use("Agg")
-
-
-class _Log(logging.Handler):
-    def __init__(self):
-        super().__init__(logging.INFO)
-        self.messages = []
-
-    def emit(self, record):
-        self.messages.append(record.getMessage())
-
-
-def _render(draw):
-    log = _Log()
-    logger = logging.getLogger("matplotlib")
-    logger.addHandler(log)
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error")
-            fig = draw()
-            fig.savefig(io.BytesIO(), format="png")
-    finally:
-        logger.removeHandler(log)
-    assert not [m for m in log.messages if "glyph" in m or "findfont" in m], log.messages
-    plt.close(fig)
-    return fig
 
 
 def _texts(fig):
@@ -51,14 +20,14 @@ def _texts(fig):
 
 
 def test_plot_tangents_names_each_slope():
-    fig = _render(lambda: plot_tangents(square, [1.0, -2.0], [2.0, -4.0], title="$f(x) = x^2$의 접선"))
+    fig = render(lambda: plot_tangents(square, [1.0, -2.0], [2.0, -4.0], title="$f(x) = x^2$의 접선"))
     labels = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
     assert labels == ["$f(x)$", "x = 1에서의 접선, 기울기 2", "x = -2에서의 접선, 기울기 -4"]
 
 
 def test_plot_direction_slopes_marks_the_steepest_directions():
     point = np.array([3.0, 5.0])
-    fig = _render(lambda: plot_direction_slopes(bowl_loss, point, bowl_gradient(point), extent=(-1, 7, 1, 9)))
+    fig = render(lambda: plot_direction_slopes(bowl_loss, point, bowl_gradient(point), extent=(-1, 7, 1, 9)))
     texts = _texts(fig)
     assert "2.0" in texts and "-4.0" in texts  # the slopes along w and along b
     legend = [t.get_text() for t in fig.axes[1].get_legend().get_texts()]
@@ -68,25 +37,25 @@ def test_plot_direction_slopes_marks_the_steepest_directions():
 def test_plot_descent_paths_draws_a_panel_and_a_loss_curve_per_path():
     start = np.array([-0.5, 4.0])
     paths = [gradient_descent(bowl_gradient, start, rate, 25) for rate in (0.02, 0.4, 1.05)]
-    fig = _render(lambda: plot_descent_paths(bowl_loss, paths, titles=["작음", "알맞음", "발산"], minimum=(2, 9),
+    fig = render(lambda: plot_descent_paths(bowl_loss, paths, titles=["작음", "알맞음", "발산"], minimum=(2, 9),
                                              extent=(-3, 7, 3, 13)))
     assert len(fig.axes) == 6 and [ax.get_title() for ax in fig.axes[:3]] == ["작음", "알맞음", "발산"]
     assert fig.axes[3].get_yscale() == "log" and fig.axes[3].get_xlabel() == "걸음 수 k"
     assert "1" in [t.get_text() for t in fig.axes[2].texts]  # the far-apart steps of the divergent path are numbered
-    single = _render(lambda: plot_descent_paths(bowl_loss, paths[:1], show_losses=False))
+    single = render(lambda: plot_descent_paths(bowl_loss, paths[:1], show_losses=False))
     assert len(single.axes) == 1
 
 
 def test_plot_restarts_draws_every_run():
     starts = np.array([[-4.0], [0.3], [2.4]])
     paths = [gradient_descent(bumpy_gradient, s, 0.05, 30) for s in starts]
-    fig = _render(lambda: plot_restarts(wave, paths, best=1))
+    fig = render(lambda: plot_restarts(wave, paths, best=1))
     assert [t.get_text() for t in fig.axes[0].texts] == ["1", "2", "3"]
     assert fig.axes[0].get_ylabel() == "손실 J(p)"
 
 
 def test_draw_chain_labels_every_link():
-    fig = _render(lambda: draw_chain(["w", "z", "y"], ["x", "s"], title="제목"))
+    fig = render(lambda: draw_chain(["w", "z", "y"], ["x", "s"], title="제목"))
     texts = _texts(fig)
     assert {"w", "z", "y", "x", "s", "제목"} <= set(texts)
     with pytest.raises(ValueError):

@@ -1,16 +1,15 @@
 """The reference solutions of lesson 04, its given helpers, figures, benchmark and exercises' cases."""
 import importlib.util
-import io
-import logging
 import warnings
 from pathlib import Path
 
 import matplotlib
-import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 
 from dlutils import backprop_plots
+from figures import render
+from figures import texts as figure_texts
 from dlutils.data import load_mnist_preprocessed_csv, split_features_labels
 from dlutils.given import lesson02 as given02
 from dlutils.given import lesson04 as given
@@ -347,35 +346,9 @@ def test_hidden_d_sigmoid_cases_hold_numbers_zeros_and_large_values():
 
 # ── figures ──
 
-class _FontMessages(logging.Handler):
-    def __init__(self):
-        super().__init__(logging.INFO)
-        self.messages = []
-
-    def emit(self, record):
-        self.messages.append(record.getMessage())
-
-
-def _render(draw):
-    font_messages = _FontMessages()
-    font_logger = logging.getLogger("matplotlib.font_manager")
-    font_logger.addHandler(font_messages)
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error")
-            fig = draw()
-            fig.savefig(io.BytesIO(), format="png")
-    finally:
-        font_logger.removeHandler(font_messages)
-    assert not [m for m in font_messages.messages if "findfont" in m], font_messages.messages
-    texts = [t.get_text() for t in fig.findobj(matplotlib.text.Text)]
-    plt.close(fig)
-    return texts
-
-
 @pytest.mark.parametrize("n_layers", [1, 3, 4])
 def test_neuron_chain_figure_renders(n_layers):
-    texts = _render(lambda: backprop_plots.draw_neuron_chain(n_layers))
+    texts = figure_texts(render(lambda: backprop_plots.draw_neuron_chain(n_layers)))
     assert "순전파: 왼쪽에서 오른쪽으로" in texts and "역전파: 오른쪽에서 왼쪽으로" in texts
     assert f"$da_{n_layers} = a_{n_layers} - y$" in texts
     assert sum("db_" in t for t in texts) == n_layers
@@ -384,5 +357,5 @@ def test_neuron_chain_figure_renders(n_layers):
 def test_training_histories_figure_renders():
     histories = {"가": {"loss": [0.05, 0.04, 0.03], "accuracy": [0.1, 0.5, 0.8]},
                  "나": {"loss": [0.05] * 3, "accuracy": [0.1] * 3}}
-    texts = _render(lambda: backprop_plots.plot_training_histories(histories, title="비교"))
+    texts = figure_texts(render(lambda: backprop_plots.plot_training_histories(histories, title="비교")))
     assert {"학습 손실", "테스트 데이터 50장의 정확도", "가", "나", "비교"} <= set(texts)
