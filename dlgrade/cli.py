@@ -40,6 +40,12 @@ def _feedback(args):
     return 0
 
 
+def _bundle(args):
+    from dlgrade.bundle import main as bundle
+
+    return bundle(args.outdir, args.upto, args.root)
+
+
 def parser():
     main = argparse.ArgumentParser(prog="dlgrade", description="nbgrader로 반 전체를 채점합니다.")
     main.add_argument("--root", default=".", help="강의 폴더 (nbgrader_config.py가 있는 곳, 기본: 현재 폴더)")
@@ -60,6 +66,11 @@ def parser():
     feedback = commands.add_parser("feedback", help="학생별 피드백 HTML을 만듭니다")
     feedback.add_argument("lesson")
     feedback.set_defaults(run=_feedback)
+
+    student = commands.add_parser("bundle", help="학생에게 줄 묶음(노트북, 데이터, 학생용 휠, README)을 만듭니다")
+    student.add_argument("outdir", help="묶음을 쓸 폴더 (없거나 비어 있어야 합니다)")
+    student.add_argument("--upto", help="이 번호까지의 실습만 넣습니다 (예: 07, 기본: 배포된 실습 전부)")
+    student.set_defaults(run=_bundle)
     return main
 
 

@@ -408,9 +408,9 @@ def plot_direction_slopes(loss, point, gradient_vector, extent, n_directions=8):
     up = np.degrees(np.arctan2(g[1], g[0])) % 360
     down = (up + 180) % 360
     curve.axvline(up, color="#7b241c", linestyle="--", linewidth=1.2,
-                  label=f"가장 가파른 오르막: " + r"$\nabla J$" + f" 방향 ({up:.0f}도), 기울기 {limit:.2f}")
+                  label="가장 가파른 오르막: " + r"$\nabla J$" + f" 방향 ({up:.0f}도), 기울기 {limit:.2f}")
     curve.axvline(down, color="#1f618d", linestyle="--", linewidth=1.2,
-                  label=f"가장 가파른 내리막: " + r"$-\nabla J$" + f" 방향 ({down:.0f}도), 기울기 {-limit:.2f}")
+                  label="가장 가파른 내리막: " + r"$-\nabla J$" + f" 방향 ({down:.0f}도), 기울기 {-limit:.2f}")
     curve.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), fontsize=9)
     curve.axhline(0, color="#aaaaaa", linewidth=0.8)
     curve.set_xlim(0, 360)

@@ -73,7 +73,7 @@ def flow(tmp_path_factory):
 
 def test_readme_lists_the_flow():
     commands = instructor_commands()
-    for expected in ("scripts/refresh_lesson.py", "nbgrader db student import", "dlgrade autograde",
+    for expected in ("scripts/refresh_lesson.py", "dlgrade bundle", "nbgrader db student import", "dlgrade autograde",
                      "dlgrade feedback", "dlgrade export"):
         assert any(expected in c for c in commands), expected
 
@@ -107,3 +107,10 @@ def test_autograde_summary_is_printed(flow):
     _, commands, runs = flow
     run = runs[next(i for i, c in enumerate(commands) if c.startswith("dlgrade autograde"))]
     assert "채점한 제출물: 3개" in run.stdout and "채점하지 못한 제출물: 0개" in run.stdout
+
+
+def test_student_bundle_is_built(flow):
+    course, _, _ = flow
+    bundle = course / "student-bundle"
+    assert list(bundle.glob("dl_fundamentals_student-*.whl")) and (bundle / "README.md").is_file()
+    assert (bundle / "notebooks" / LESSON).is_dir() and not (bundle / "notebooks" / "08_deep_nn_application").exists()

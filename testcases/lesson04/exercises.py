@@ -94,8 +94,8 @@ BATCH_ERRORS = {
 
 
 def d_sig(x):
-    s = sigmoid(x)
-    return s * (1 - s)
+    """σ'(x) = σ(x) σ(-x), for the mistakes below (written unlike the answer, which ships to no student)."""
+    return sigmoid(x) * sigmoid(-x)
 
 
 def _seeded(function_, seed, *args):

@@ -291,7 +291,7 @@ def _hidden_L_layer_model(rng, trial):
 # ── predict ──
 
 def _compare_predict(label, got, inputs, expected):
-    X, y, parameters = inputs["X"], inputs["y"], inputs["parameters"]
+    X, parameters = inputs["X"], inputs["parameters"]
     p = got["p"]
     if isinstance(p, (int, float, np.number)) or (isinstance(p, np.ndarray) and p.ndim == 0):
         fail(f"{label}의 p", ["예측 배열이어야 하는데 숫자 하나입니다."],

@@ -461,8 +461,7 @@ NO_LEARNING_RATE = "학습률 learning_rate를 곱해서 움직이세요: W = W 
 
 
 def _softmax(z):
-    e = np.exp(z - np.max(z, axis=0, keepdims=True))
-    return e / np.sum(e, axis=0, keepdims=True)
+    return _softmax_variant(z)
 
 
 def _cost(AL, Y):
