@@ -34,11 +34,24 @@ def _grade_one(assignment, student):
     return student, bool(result.get("success")), (result.get("log") or "") + (result.get("error") or "")
 
 
+TAMPERING = re.compile(r"Attribute '(\w+)' for cell (\S+) has changed|cells (\[.*?\]) are not in the release")
+
+
+def _tampering(log):
+    """One line naming the cells a submission changed that it may not (nbgrader restored them)."""
+    cells_changed = []
+    for match in TAMPERING.finditer(log):
+        cells_changed.append(match.group(2) or match.group(3))
+    return "고친 잠긴 셀이나 채점 셀(원래대로 되돌려 채점함): " + ", ".join(dict.fromkeys(cells_changed)) \
+        if cells_changed else None
+
+
 @dataclass
 class Summary:
     assignment: str
     scores: dict = field(default_factory=dict)       # student -> {test cell: (score, max score)}
     failed: dict = field(default_factory=dict)       # student -> reason it could not be graded
+    tampered: dict = field(default_factory=dict)     # student -> the cells it changed that are locked
     timed_out: dict = field(default_factory=dict)    # student -> test cells the judge stopped
 
     def lines(self):
@@ -54,6 +67,8 @@ class Summary:
         out.append(f"시간 초과: {len(self.timed_out)}명" + "".join(
             f"\n  {s}: {', '.join(c.removeprefix('test_') for c in stopped)}"
             for s, stopped in sorted(self.timed_out.items())))
+        out.append(f"변조된 제출물: {len(self.tampered)}개" + "".join(
+            f"\n  {s}: {line}" for s, line in sorted(self.tampered.items())))
         out.append(f"채점하지 못한 제출물: {len(self.failed)}개" + "".join(
             f"\n  {s}: {reason}" for s, reason in sorted(self.failed.items())))
         return out
@@ -130,7 +145,11 @@ def prepare(root, assignment):
 
 
 def autograde(root, assignment, workers=None, students=None, shard=None, progress=True):
-    """Grade ``assignment`` for every submitted student (or ``students``); returns a ``Summary``."""
+    """Grade ``assignment`` for every submitted student (or ``students``); returns a ``Summary``.
+
+    A submission whose locked or grade cells were changed is graded on the restored
+    cells and named once in the summary, with the cells.
+    """
     root = os.path.abspath(root)
     everyone = course.submitted_students(root, assignment)
     if not everyone:
@@ -149,6 +168,8 @@ def autograde(root, assignment, workers=None, students=None, shard=None, progres
             student, success, log = future.result()
             if not success:
                 summary.failed[student] = _reason(log)
+            if (line := _tampering(log)) is not None:
+                summary.tampered[student] = line
     _collect(root, assignment, chosen, summary)
     return summary
 

@@ -20,7 +20,9 @@ BROKEN = '{"cells": ['
 
 def hand_in(course):
     notebooks = {"correct": submission(LESSON), "untouched": read(release_path(LESSON)),
-                 "wrong": submission(LESSON, {"linear_backward": WRONG["lb_dW_no_mean"].source}), "broken": BROKEN}
+                 "wrong": submission(LESSON, {"linear_backward": WRONG["lb_dW_no_mean"].source}), "broken": BROKEN,
+                 "tampered": submission(LESSON, {"compute_cost": WRONG["cost_no_mean"].source},
+                                        {"test_compute_cost": "print('통과')"}, demos=False)}
     for student, notebook in notebooks.items():
         folder = course / "submitted" / student / LESSON
         folder.mkdir(parents=True)
@@ -49,15 +51,24 @@ def graded(tmp_path_factory):
 def test_parallel_grades_equal_nbgrader_autograde(graded):
     plain, parallel, _ = graded
     assert scores(parallel) == scores(plain)
-    assert set(scores(parallel)) == {"correct", "untouched", "wrong", "broken"}
+    assert set(scores(parallel)) == {"correct", "untouched", "wrong", "broken", "tampered"}
+    assert scores(parallel)["tampered"]["test_compute_cost"] == 0
 
 
 def test_summary_names_what_could_not_be_graded_and_exits_non_zero(graded):
     _, _, run = graded
     assert run.returncode == 1
-    assert "채점한 제출물: 3개" in run.stdout
+    assert "채점한 제출물: 4개" in run.stdout
     assert "채점하지 못한 제출물: 1개" in run.stdout and "broken: NotJSONError" in run.stdout
-    assert "linear_backward: 평균 0.67 / 2" in run.stdout  # correct 2, untouched 0, wrong 0
+    assert "linear_backward: 평균 1.00 / 2" in run.stdout  # correct 2, untouched 0, wrong 0, tampered 2
+
+
+def test_summary_names_each_tampered_submission_once_with_its_cells(graded):
+    _, _, run = graded
+    assert "변조된 제출물: 1개" in run.stdout
+    [line] = [line for line in run.stdout.splitlines() if line.strip().startswith("tampered:")]
+    assert "test_compute_cost" in line
+    assert not [line for line in run.stdout.splitlines() if line.strip().startswith(("correct:", "untouched:"))]
 
 
 def test_shards_split_the_class_without_overlap():
