@@ -184,11 +184,14 @@ def _compare_mul(label, got, inputs, expected):
         _value(f"{label}의 {name}", got[name], expected[name], pick(mistakes, name))
 
 
-def _mul_expected(ref, inputs):
-    layer = ref.MulLayer()
-    out = layer.forward(inputs["x"], inputs["y"])
-    dx, dy = layer.backward(inputs["dout"])
-    return {"out": out, "dx": dx, "dy": dy}
+def _two_input_expected(class_name):
+    """``expected(ref, inputs)`` of a two-input layer: the reference layer's forward, then backward."""
+    def expected(ref, inputs):
+        layer = getattr(ref, class_name)()
+        out = layer.forward(inputs["x"], inputs["y"])
+        dx, dy = layer.backward(inputs["dout"])
+        return {"out": out, "dx": dx, "dy": dy}
+    return expected
 
 
 def _mul_cases():
@@ -214,13 +217,6 @@ def _compare_add(label, got, inputs, expected):
                 (ADD_HALVES, {"dx": dout / 2, "dy": dout / 2})]
     for name in ("dx", "dy"):
         _value(f"{label}의 {name}", got[name], expected[name], pick(mistakes, name))
-
-
-def _add_expected(ref, inputs):
-    layer = ref.AddLayer()
-    out = layer.forward(inputs["x"], inputs["y"])
-    dx, dy = layer.backward(inputs["dout"])
-    return {"out": out, "dx": dx, "dy": dy}
 
 
 def _add_cases():
@@ -418,11 +414,11 @@ def _layer(name, forward_args, backward_outputs, **kwargs):
 
 EXERCISES = [
     _layer("MulLayer", ("x", "y"), ("dx", "dy"), keeps=("x", "y"), shown=("out", "dx", "dy"),
-           public=_mul_cases, hidden=_hidden_two_inputs, expected=_mul_expected, compare=_compare_mul,
+           public=_mul_cases, hidden=_hidden_two_inputs, expected=_two_input_expected("MulLayer"), compare=_compare_mul,
            error_hints={"has no attribute 'x'": MUL_BEFORE_FORWARD, "has no attribute 'y'": MUL_BEFORE_FORWARD,
                         "NoneType": MUL_BEFORE_FORWARD}),
     _layer("AddLayer", ("x", "y"), ("dx", "dy"), shown=("out", "dx", "dy"),
-           public=_add_cases, hidden=_hidden_two_inputs, expected=_add_expected, compare=_compare_add),
+           public=_add_cases, hidden=_hidden_two_inputs, expected=_two_input_expected("AddLayer"), compare=_compare_add),
     function("buy_apples_and_oranges", ("apple", "apple_num", "orange", "orange_num", "tax"), ("price", "grads"),
              calls=("MulLayer", "AddLayer"),
              public=_buy_cases, hidden=_hidden_buy, expected=_buy_expected, compare=_compare_buy,
