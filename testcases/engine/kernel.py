@@ -4,18 +4,21 @@ As root the kernel runs as a user id of its own, in its own mount and network
 namespaces, with the course's answers, the gradebook and the other submissions
 hidden (``sandbox``); it talks to nbgrader through IPC sockets in a private
 folder instead of the network. Whatever it leaves running is killed at shutdown.
-Without root the kernel still gets the resource limits.
+Without root the kernel still gets the resource limits. Kernels are forked from a
+warm process (``warm_kernel``) that has the kernel's imports done.
 """
 import os
 import secrets
 import shutil
-import sys
 import tempfile
 
 from jupyter_client.manager import AsyncKernelManager
 from traitlets import List
 
 from testcases.engine import sandbox
+from testcases.engine.warm_kernel import WarmKernels
+
+_WARM_KERNELS = WarmKernels()  # one per grading process, shared by the notebooks it grades
 
 
 class ConfinedKernelManager(AsyncKernelManager):
@@ -32,14 +35,14 @@ class ConfinedKernelManager(AsyncKernelManager):
             self.transport = "ipc"
             self.ip = os.path.join(self.workdir, "kernel")
 
-    def format_kernel_cmd(self, extra_arguments=None):
-        command = super().format_kernel_cmd(extra_arguments)
-        launcher = [sys.executable, "-m", "testcases.engine.confined_kernel", "--workdir", self.workdir]
-        if self.confined_uid is not None:
-            launcher += ["--uid", str(self.confined_uid)]
-        for path in self.hidden:
-            launcher += ["--hide", path]
-        return [*launcher, "--", *command]
+    async def _async_launch_kernel(self, kernel_cmd, **kw):
+        """Fork the kernel from the warm process instead of starting a new interpreter."""
+        provisioner = self.provisioner
+        process = _WARM_KERNELS.start(kernel_cmd, env=kw.get("env") or dict(os.environ), cwd=kw.get("cwd") or os.getcwd(),
+                                      workdir=self.workdir, uid=self.confined_uid, hide=list(self.hidden))
+        provisioner.process, provisioner.pid, provisioner.pgid = process, process.pid, process.pid
+        provisioner.cwd = kw.get("cwd") or os.getcwd()
+        self._reconcile_connection_info(provisioner.connection_info)
 
     async def _async_cleanup_resources(self, restart=False):
         await super()._async_cleanup_resources(restart=restart)

@@ -11,7 +11,6 @@
 """
 import json
 import os
-import subprocess
 import sys
 from pathlib import Path
 
@@ -22,6 +21,7 @@ from traitlets import Integer
 
 from testcases.engine import cells, lessons
 from testcases.engine.kernel import ConfinedKernelManager
+from testcases.engine.warm_judge import WarmJudge
 
 KEPT_IN_VIEW = {"dlutils", "testcases", "data", "notebooks", "nbgrader_config.py", "pyproject.toml", "README.md"}
 
@@ -39,6 +39,7 @@ class ResilientExecute(Execute):
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("kernel_manager_class", ConfinedKernelManager)
+        kwargs.setdefault("shutdown_kernel", "immediate")  # nothing of a graded kernel needs a clean exit
         super().__init__(*args, **kwargs)
 
     def create_kernel_manager(self):
@@ -144,6 +145,9 @@ def hidden_paths(course_root, gradebook_path, visible=()):
     return list(dict.fromkeys(hidden))
 
 
+_WARM_JUDGE = WarmJudge()  # one per grading process, shared by the notebooks it grades
+
+
 class JudgeTestCells(NbGraderPreprocessor):
     """Decide every test cell with the judge, outside the kernel."""
 
@@ -162,17 +166,8 @@ class JudgeTestCells(NbGraderPreprocessor):
                 "hidden": hidden_paths(os.getcwd(), _gradebook_file(resources)),
                 "start_seconds": self.start_seconds, "case_seconds": self.case_seconds}
 
-    def _judge(self, request):
-        env = dict(os.environ, MPLBACKEND="agg", OPENBLAS_NUM_THREADS="1", PYTHONDONTWRITEBYTECODE="1")
-        env.pop("NBGRADER_EXECUTION", None)
-        done = subprocess.run([sys.executable, "-m", "testcases.engine.judge"], input=json.dumps(request),
-                              capture_output=True, text=True, timeout=self.timeout, env=env)
-        if done.returncode != 0:
-            raise RuntimeError(f"the judge failed (exit {done.returncode}):\n{done.stderr[-3000:]}")
-        return json.loads(done.stdout)
-
     def preprocess(self, nb, resources):
-        verdicts = self._judge(self._request(nb, resources))
+        verdicts = _WARM_JUDGE.judge(self._request(nb, resources), self.timeout)
         for cell in nb.cells:
             if cells.is_test(cell) and cells.grade_id(cell) in verdicts:
                 self._apply(cell, verdicts[cells.grade_id(cell)])

@@ -5,6 +5,7 @@ without IPython's English preamble; any other error keeps its traceback minus th
 frames of the grading package, so a student sees the test cell and their own code,
 not the checker's internals.
 """
+import sys
 import types
 from pathlib import Path
 
@@ -34,10 +35,9 @@ def _show_exception(shell, etype, value, tb, tb_offset=None):
 
 def install():
     """In a Jupyter kernel, route every error through ``_show_exception``; elsewhere do nothing."""
-    try:
-        from IPython import get_ipython
-    except ImportError:
+    ipython = sys.modules.get("IPython")  # a kernel has imported it before any code of ours runs
+    if ipython is None:
         return
-    shell = get_ipython()
+    shell = ipython.get_ipython()
     if shell is not None:
         shell.set_custom_exc((Exception,), _show_exception)

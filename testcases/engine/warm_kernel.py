@@ -1,0 +1,193 @@
+"""Grading kernels started warm: a fork of a process that has ipykernel, numpy and matplotlib imported.
+
+    python -m testcases.engine.warm_kernel FD
+
+``WarmKernels`` (used by ``ConfinedKernelManager``) starts it once per grading
+process, with one end of a socket pair as FD. It imports what every kernel and
+every lesson's setup cell imports (never a reference solution or a given helper)
+and waits. For each notebook it forks a child that takes the environment and
+folder jupyter_client chose, confines itself (``sandbox.confine``: as root a user
+id of its own, the course's answers, gradebook and other submissions hidden, no
+network, IPC sockets in a private folder; always the resource limits) and becomes
+the IPython kernel. No student code ever runs in this process, so each kernel
+starts as clean as a new one, about a second sooner.
+
+Kernels are this process's children and are reaped as they end (SIGCHLD ignored);
+the grading process watches each through a pidfd.
+"""
+import contextlib
+import importlib
+import io
+import os
+import pkgutil
+import select
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import threading
+
+from testcases.engine import pipe, sandbox
+
+KERNEL_LIMITS = sandbox.Limits(cpu_seconds=600)
+INLINE_BACKEND = "module://matplotlib_inline.backend_inline"   # what ipykernel makes the default
+PRIVATE_PACKAGES = ("reference", "given")
+
+
+def _preload():
+    os.environ.pop("JPY_PARENT_PID", None)  # read when ipykernel is imported; the kernel's parent is this process
+    os.environ.setdefault("MPLBACKEND", INLINE_BACKEND)
+    for variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(variable, "1")  # graders run kernels side by side; one BLAS thread each
+    import ipykernel.kernelapp  # noqa: F401
+    import matplotlib.pyplot  # noqa: F401
+    import matplotlib_inline.backend_inline  # noqa: F401
+    import numpy  # noqa: F401
+    import pandas  # noqa: F401
+
+    import dlutils
+    import testcases.engine.runner  # noqa: F401  (the public checks of the test cells)
+
+    for module in pkgutil.iter_modules(dlutils.__path__):
+        if module.name not in PRIVATE_PACKAGES:
+            importlib.import_module(f"dlutils.{module.name}")
+    _warm_up_figures()
+
+
+def _warm_up_figures():
+    """Draw one small figure with Korean text and math: the fonts and the math parser load here, once."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    figure = Figure(figsize=(2, 1))
+    FigureCanvasAgg(figure)
+    figure.subplots().set_title("한글 $a^{[1]}_{2}$")
+    figure.savefig(io.BytesIO(), format="png", bbox_inches="tight")
+
+
+def _give_a_home(workdir):
+    """A writable home for the kernel's user: IPython's profile and matplotlib's settings live there."""
+    os.environ.update(HOME=workdir, MPLCONFIGDIR=os.path.join(workdir, "matplotlib"),
+                      IPYTHONDIR=os.path.join(workdir, "ipython"))
+    os.makedirs(os.environ["MPLCONFIGDIR"], exist_ok=True)
+
+
+def _become_kernel(request):
+    """In the forked child: the kernel's environment and folder, confinement, then the IPython kernel."""
+    signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+    os.setsid()
+    os.environ.clear()
+    os.environ.update(request["env"])
+    os.chdir(request["cwd"])
+    command, workdir, uid = list(request["command"]), request["workdir"], request["uid"]
+    if uid is not None:
+        index = command.index("-f") + 1
+        command[index] = shutil.copy(command[index], os.path.join(workdir, "connection.json"))
+        _give_a_home(workdir)
+        for root, folders, files in os.walk(workdir):
+            for name in [root, *(os.path.join(root, n) for n in [*folders, *files])]:
+                os.chown(name, uid, uid)
+    sandbox.confine(KERNEL_LIMITS, request["hide"], uid=uid, own_group=False)
+    from ipykernel import kernelapp
+
+    # parent_handle: the kernel ends if this warm process ends, and prints no console banner
+    sys.argv = ["ipykernel_launcher", *command[command.index("ipykernel_launcher") + 1:],
+                f"--IPKernelApp.parent_handle={os.getppid()}"]
+    kernelapp.launch_new_instance()
+
+
+def _start_kernel(request, sock):
+    pid = os.fork()
+    if pid == 0:
+        sock.close()
+        try:
+            _become_kernel(request)
+        finally:
+            os._exit(0)
+    return pid
+
+
+def serve(sock):
+    """Start a kernel for each request, until the grader closes ``sock``."""
+    signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # ended kernels are reaped at once
+    while True:
+        try:
+            request = pipe.receive(sock)
+        except pipe.PipeClosed:
+            return
+        pipe.send(sock, {"pid": _start_kernel(request, sock)})
+
+
+class KernelProcess:
+    """What jupyter_client needs of a kernel's ``Popen``, for a kernel the warm process started.
+
+    The kernel is not this process's child: a pidfd tells when it has ended and
+    carries signals to it. Its exit code does not reach here; ``returncode`` is
+    minus the last signal sent to it, or 0 (jupyter_client only logs it).
+    """
+
+    def __init__(self, pid):
+        self.pid, self.returncode = pid, None
+        self._pidfd = os.pidfd_open(pid)
+        self._signal = 0
+
+    def poll(self):
+        return self.wait(timeout=0)
+
+    def wait(self, timeout=None):
+        if self.returncode is None and select.select([self._pidfd], [], [], timeout)[0]:
+            self.returncode = -self._signal
+            os.close(self._pidfd)
+        return self.returncode
+
+    def send_signal(self, signum):
+        if self.poll() is None:
+            with contextlib.suppress(ProcessLookupError):
+                signal.pidfd_send_signal(self._pidfd, signum)
+                self._signal = signum
+
+    def kill(self):
+        self.send_signal(signal.SIGKILL)
+
+    def terminate(self):
+        self.send_signal(signal.SIGTERM)
+
+
+class WarmKernels:
+    """The grading process's side: starts the warm process on first use, asks it for kernels."""
+
+    def __init__(self):
+        self._process = None
+        self._sock = None
+        self._lock = threading.Lock()
+
+    def start(self, command, env, cwd, workdir, uid, hide):
+        """A confined kernel running ``command`` (``python -m ipykernel_launcher -f …``); its process."""
+        if "ipykernel_launcher" not in command:
+            raise ValueError(f"grading kernels must be Python's ipykernel, not {command}: "
+                             "set the notebook's kernel to python3")
+        with self._lock:
+            if self._process is None or self._process.poll() is not None:
+                self._start()
+            pipe.send(self._sock, {"command": command, "env": env, "cwd": str(cwd),
+                                   "workdir": workdir, "uid": uid, "hide": hide})
+            return KernelProcess(pipe.receive(self._sock)["pid"])
+
+    def _start(self):
+        ours, theirs = socket.socketpair()
+        self._process = subprocess.Popen([sys.executable, "-m", "testcases.engine.warm_kernel", str(theirs.fileno())],
+                                         pass_fds=[theirs.fileno()], stdin=subprocess.DEVNULL,
+                                         start_new_session=True)
+        theirs.close()
+        self._sock = ours
+
+
+def main():
+    sock = socket.socket(fileno=int(sys.argv[1]))
+    _preload()
+    serve(sock)
+
+
+if __name__ == "__main__":
+    main()
