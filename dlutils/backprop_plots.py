@@ -5,7 +5,7 @@ Importing this module imports ``dlutils.plotting``, which registers the Korean f
 import matplotlib.pyplot as plt
 from matplotlib.patches import Circle, FancyArrowPatch, FancyBboxPatch
 
-from dlutils.plotting import BACKWARD_COLOR, FORWARD_COLOR, OUTPUT_COLOR
+from dlutils.plotting import BACKWARD_COLOR, FORWARD_COLOR, OUTPUT_COLOR, diagram
 
 CURVE_COLORS = ("#c0392b", "#2471a3", "#1e8449", "#d68910", "#7b5ea7")
 
@@ -15,6 +15,7 @@ def _arrow(ax, start, end, color):
                                  shrinkA=0, shrinkB=0))
 
 
+@diagram
 def draw_neuron_chain(n_layers=3):
     """A network of one sigmoid neuron per layer, forward above and backward below.
 

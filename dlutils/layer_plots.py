@@ -6,7 +6,7 @@ import matplotlib.pyplot as plt
 from matplotlib.colors import to_rgba
 from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
 
-from dlutils.plotting import BACKWARD_COLOR, FORWARD_COLOR
+from dlutils.plotting import BACKWARD_COLOR, FORWARD_COLOR, diagram
 
 _BOX_WIDTH, _BOX_HEIGHT, _GAP = 1.75, 0.9, 1.4
 
@@ -23,6 +23,7 @@ def _arrow(ax, start, end, color):
                                  shrinkA=0, shrinkB=0))
 
 
+@diagram
 def draw_layer_pipeline(sizes=(784, 50, 10)):
     """``TwoLayerNet`` as four layers: Affine1 → Relu1 → Affine2 → SoftmaxWithLoss.
 

@@ -13,7 +13,7 @@ from matplotlib.patches import Circle, FancyArrowPatch, FancyBboxPatch
 from figures import render
 from figures import texts as figure_texts
 from dlutils.plotting import (FORWARD_COLOR, WEIGHT_CMAP, draw_module_outline, draw_network,
-                              plot_cost_curve, plot_digit_grid, plot_digit_pixels,
+                              plot_cost_curve, plot_digit_grid, plot_digit_pixels, plot_image_grid,
                               plot_digit_prediction, plot_weight_images)
 
 
@@ -83,9 +83,35 @@ def test_plot_cost_curve_renders():
 def test_plot_digit_grid_titles_each_digit_with_its_label():
 
     fig = render(lambda: plot_digit_grid(_digits(7).reshape(7, 784), np.arange(7), n_cols=4))
-    titles = [ax.get_title() for ax in fig.axes if ax.get_title()]
-    assert titles == [f"레이블 {k}" for k in range(7)]
-    assert len(fig.axes) == 8 and sum(ax.axison for ax in fig.axes) == 0
+    assert [t for t in figure_texts(fig) if t.startswith("레이블")] == [f"레이블 {k}" for k in range(7)]
+    assert len(fig.axes) == 1 and not fig.axes[0].axison
+
+
+def test_plot_image_grid_places_each_image_scaled_to_its_own_range_in_one_mosaic():
+    rng = np.random.default_rng(0)
+    images = [rng.uniform(low, low + spread, (6, 6)) for low, spread in ((0, 1), (100, 50), (-3, 0.5))]
+    titles = ["첫째", "둘째\n두 줄", "셋째"]
+    fig = render(lambda: plot_image_grid(images, titles, n_cols=2, title="모자이크"))
+    mosaic = np.ma.filled(fig.axes[0].get_images()[0].get_array(), np.nan)
+    cells = []
+    for image in images:
+        scaled = (image - image.min()) / (image.max() - image.min())
+        hits = [(r, c) for r in range(mosaic.shape[0] - 5) for c in range(mosaic.shape[1] - 5)
+                if np.allclose(mosaic[r:r + 6, c:c + 6], scaled)]
+        assert len(hits) == 1
+        cells.append(hits[0])
+    (r0, c0), (r1, c1), (r2, c2) = cells
+    assert r0 == r1 < r2 and c0 == c2 < c1                      # rows of two, in order
+    assert np.isnan(mosaic[r2:r2 + 6, c1:c1 + 6]).all()          # the spare cell stays empty
+    assert [t for t in figure_texts(fig) if t in titles] == titles
+    assert len(fig.axes) == 1 and not fig.axes[0].axison
+
+
+def test_explanatory_diagrams_are_left_out_while_grading(monkeypatch, capsys):
+    assert render(lambda: draw_network([2, 1])) is not None
+    monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")
+    assert draw_network([2, 1]) is None and draw_module_outline() is None
+    assert capsys.readouterr().out.count("채점할 때는 그리지 않습니다") == 2
 
 
 def test_plot_digit_pixels_writes_every_nonzero_pixel():
