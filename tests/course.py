@@ -103,6 +103,13 @@ def nbgrader(course, *args, check=True):
                           capture_output=True, text=True, check=check)
 
 
+def dlgrade(course, *args):
+    """Run ``dlgrade`` in ``course`` with this interpreter's tools on PATH; its exit code is not checked."""
+    env = dict(os.environ, PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}")
+    return subprocess.run([sys.executable, "-m", "dlgrade.cli", *args], cwd=course, env=env,
+                          capture_output=True, text=True, check=False)
+
+
 def copy_course(destination, timeout=None):
     """A copy of the course root (config, solutions, release) to run nbgrader in."""
     destination.mkdir(parents=True, exist_ok=True)

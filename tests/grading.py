@@ -5,13 +5,14 @@ from typing import NamedTuple
 import nbformat
 from nbgrader.api import Gradebook
 
-from course import answer_cells, copy_course, grade_cells, nbgrader, nbgrader_meta, read, release_path, solution_path
+from course import (answer_cells, copy_course, dlgrade, grade_cells, nbgrader, nbgrader_meta, read, release_path,
+                    solution_path)
 
 
 class GradedClass(NamedTuple):
     course: object          # Path of the temporary course root
     scores: dict            # student -> {grade cell: (score, max score)}
-    autograde: object       # CompletedProcess of `nbgrader autograde`
+    autograde: object       # CompletedProcess of `dlgrade autograde`
 
     def total(self, student):
         return sum(score for score, _ in self.scores[student].values())
@@ -94,15 +95,16 @@ def bundle(wrong, correct):
 
 
 def grade_class(root, lesson, students, timeout, config=""):
-    """generate_assignment -> submit -> autograde -> generate_feedback -> export.
+    """submit -> ``dlgrade autograde`` (one worker) -> generate_feedback -> export.
 
     ``students`` maps a student id to a notebook, or to raw text for a broken file;
-    ``config`` is appended to the copy's nbgrader_config.py.
+    ``config`` is appended to the copy's nbgrader_config.py. ``dlgrade`` records the
+    assignment itself (no generate_assignment first) and grades with nbgrader's own
+    autograde, so the gradebook holds what ``nbgrader autograde`` would write.
     """
     course = copy_course(root, timeout=timeout)
     with open(course / "nbgrader_config.py", "a", encoding="utf-8") as file:
         file.write(config)
-    nbgrader(course, "generate_assignment", lesson, "--force")
     for student, notebook in students.items():
         folder = course / "submitted" / student / lesson
         folder.mkdir(parents=True)
@@ -111,7 +113,7 @@ def grade_class(root, lesson, students, timeout, config=""):
             path.write_text(notebook, encoding="utf-8")
         else:
             nbformat.write(notebook, path)
-    autograde = nbgrader(course, "autograde", lesson, check=False)
+    autograde = dlgrade(course, "autograde", lesson, "--workers", "1")
     nbgrader(course, "generate_feedback", lesson)
     nbgrader(course, "export")
     with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gradebook:

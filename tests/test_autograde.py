@@ -1,7 +1,7 @@
 """Every lesson through real nbgrader: its whole bank graded in one run per lesson.
 
-generate_assignment -> submissions -> autograde (the kernel runs the notebook, the
-judge decides every test cell outside it) -> generate_feedback -> export. The class
+submissions -> ``dlgrade autograde`` (nbgrader's autograde: the kernel runs the notebook,
+the judge decides every test cell outside it) -> generate_feedback -> export. The class
 holds a correct student, the untouched release, and the bank's answers bundled at
 most one per graded function per student; only the cells holding a wrong answer
 may lose points.
@@ -67,7 +67,7 @@ class LessonRun:
 
     def test_untouched_notebooks_are_not_reported_as_tampered(self, graded):
         _, _, result = graded
-        assert "has changed" not in result.autograde.stderr
+        assert "변조된 제출물: 0개" in result.autograde.stdout, result.autograde.stdout
 
 
 for _lesson in LESSONS:
