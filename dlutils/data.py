@@ -127,7 +127,8 @@ def load_mnist_preprocessed_csv(path=None):
         ) from exc
     _check_column_count(df.shape[1])
 
-    values = df.apply(pd.to_numeric, errors="coerce").to_numpy(dtype=np.float64)
+    numeric_columns = all(kind in "fiu" for kind in df.dtypes.map(lambda dtype: dtype.kind))
+    values = (df if numeric_columns else df.apply(pd.to_numeric, errors="coerce")).to_numpy(dtype=np.float64)
     numeric = ~np.isnan(values).any(axis=1)
     if not numeric.all():
         i = _first_bad_row(numeric)

@@ -28,11 +28,16 @@ import subprocess
 import sys
 import threading
 
+from traitlets.config import Config
+
 from testcases.engine import pipe, sandbox
 
 KERNEL_LIMITS = sandbox.Limits(cpu_seconds=600)
 INLINE_BACKEND = "module://matplotlib_inline.backend_inline"   # what ipykernel makes the default
 PRIVATE_PACKAGES = ("reference", "given")
+# Figures in graded notebooks keep the layout they were drawn with (the lessons' figures call
+# tight_layout) instead of being cropped by a second drawing: a third less time per figure.
+GRADING_CONFIG = {"InlineBackend": {"print_figure_kwargs": {"bbox_inches": None}}}
 
 
 def _preload():
@@ -94,7 +99,7 @@ def _become_kernel(request):
     # parent_handle: the kernel ends if this warm process ends, and prints no console banner
     sys.argv = ["ipykernel_launcher", *command[command.index("ipykernel_launcher") + 1:],
                 f"--IPKernelApp.parent_handle={os.getppid()}"]
-    kernelapp.launch_new_instance()
+    kernelapp.launch_new_instance(config=Config(GRADING_CONFIG))
 
 
 def _start_kernel(request, sock):
