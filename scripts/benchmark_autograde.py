@@ -70,11 +70,12 @@ def main():
     students = submissions(args.students)
     with tempfile.TemporaryDirectory() as scratch:
         plain = course_with(students, Path(scratch) / "nbgrader")
-        subprocess.run([sys.executable, "-m", "nbgrader", "generate_assignment", LESSON, "--force"], cwd=plain,
-                       capture_output=True, check=True,
-                       env=dict(os.environ, PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"))
-        nbgrader_seconds = timed([sys.executable, "-m", "nbgrader", "autograde", LESSON], plain)
         parallel = course_with(students, Path(scratch) / "dlgrade")
+        for course in (plain, parallel):  # the assignment in each gradebook first, outside the timing
+            subprocess.run([sys.executable, "-m", "nbgrader", "generate_assignment", LESSON, "--force"], cwd=course,
+                           capture_output=True, check=True,
+                           env=dict(os.environ, PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"))
+        nbgrader_seconds = timed([sys.executable, "-m", "nbgrader", "autograde", LESSON], plain)
         dlgrade_seconds = timed([sys.executable, "-m", "dlgrade.cli", "autograde", LESSON,
                                  "--workers", str(args.workers)], parallel)
         identical = grades(plain) == grades(parallel) and len(grades(plain)) == args.students
