@@ -4,7 +4,8 @@ from nbgrader.preprocessors import (AssignLatePenalties, CheckCellMetadata, Clea
                                     DeduplicateIds, GetGrades, IgnorePattern, LimitOutput, OverwriteCells,
                                     OverwriteKernelspec, SaveAutoGrades)
 
-from testcases.engine.nbgrader_preprocessors import CapOutput, DropUnknownGradeCells, JudgeTestCells, ResilientExecute
+from testcases.engine.nbgrader_preprocessors import (CapOutput, DropUnknownGradeCells, JudgeTestCells,
+                                                      ResilientExecute, StartJudge)
 
 c = get_config()  # noqa: F821  (provided by nbgrader)
 
@@ -31,9 +32,9 @@ c.Autograde.sanitize_preprocessors = [ClearOutput, DropUnknownGradeCells, Dedupl
                                       OverwriteCells, CheckCellMetadata]
 c.OverwriteCells.add_missing_cells = True
 
-# Then run the notebook for the student to read, then let the judge decide every
-# test cell outside the kernel (testcases/engine/judge.py), then save the grades.
-c.Autograde.autograde_preprocessors = [ResilientExecute, IgnorePattern, ClearMetadataPreprocessor, CapOutput,
+# Then hand the answers to the judge (testcases/engine/judge.py), which decides every test cell
+# outside the kernel while the kernel runs the notebook for the student to read; then save the grades.
+c.Autograde.autograde_preprocessors = [StartJudge, ResilientExecute, IgnorePattern, ClearMetadataPreprocessor, CapOutput,
                                        LimitOutput, JudgeTestCells, SaveAutoGrades, AssignLatePenalties,
                                        CheckCellMetadata]
 

@@ -25,7 +25,7 @@ pytestmark = pytest.mark.autograde
 
 LESSON = "07_deep_nn_step_by_step"
 TIMEOUT = 10
-CONFIG = "\nc.JudgeTestCells.start_seconds = 4\nc.JudgeTestCells.case_seconds = 4\n"
+CONFIG = "\nc.StartJudge.start_seconds = 4\nc.StartJudge.case_seconds = 4\n"
 PACKAGE = Path(testcases.__file__).resolve().parent
 
 

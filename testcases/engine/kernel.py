@@ -7,13 +7,17 @@ folder instead of the network. Whatever it leaves running is killed at shutdown.
 Without root the kernel still gets the resource limits. Kernels are forked from a
 warm process (``warm_kernel``) that has the kernel's imports done.
 """
+import contextlib
 import os
 import secrets
 import shutil
 import tempfile
+import time
+from queue import Empty
 
+from jupyter_client.asynchronous import AsyncKernelClient
 from jupyter_client.manager import AsyncKernelManager
-from traitlets import List
+from traitlets import DottedObjectName, List, Type
 
 from testcases.engine import sandbox
 from testcases.engine.warm_kernel import WarmKernels
@@ -21,8 +25,33 @@ from testcases.engine.warm_kernel import WarmKernels
 _WARM_KERNELS = WarmKernels()  # one per grading process, shared by the notebooks it grades
 
 
+class PromptClient(AsyncKernelClient):
+    """The kernel client, ready as soon as the kernel has answered on both channels.
+
+    jupyter_client's own ``wait_for_ready`` then waits for 0.2 s of silence on IOPub;
+    messages that arrive later belong to the readiness check, and nbclient ignores them.
+    """
+
+    async def wait_for_ready(self, timeout=None):
+        deadline = time.monotonic() + (timeout or 60)
+        while True:
+            self.kernel_info()
+            with contextlib.suppress(Empty):
+                reply = await self.shell_channel.get_msg(timeout=1)
+                if reply["msg_type"] == "kernel_info_reply":
+                    await self.iopub_channel.get_msg(timeout=0.2)  # IOPub is connected once a message arrives
+                    self._handle_kernel_info_reply(reply)
+                    return
+            if not await self._async_is_alive():
+                raise RuntimeError("Kernel died before replying to kernel_info")
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"Kernel didn't respond in {timeout} seconds")
+
+
 class ConfinedKernelManager(AsyncKernelManager):
     hidden = List([], help="paths the kernel must not see").tag(config=True)
+    client_class = DottedObjectName("testcases.engine.kernel.PromptClient")
+    client_factory = Type(PromptClient, klass=AsyncKernelClient)
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
@@ -40,7 +69,8 @@ class ConfinedKernelManager(AsyncKernelManager):
         provisioner = self.provisioner
         process = _WARM_KERNELS.start(kernel_cmd, env=kw.get("env") or dict(os.environ), cwd=kw.get("cwd") or os.getcwd(),
                                       workdir=self.workdir, uid=self.confined_uid, hide=list(self.hidden))
-        provisioner.process, provisioner.pid, provisioner.pgid = process, process.pid, process.pid
+        # No pgid: jupyter_client then signals through ``process``, which signals the group and waits for SIGKILL.
+        provisioner.process, provisioner.pid, provisioner.pgid = process, process.pid, None
         provisioner.cwd = kw.get("cwd") or os.getcwd()
         self._reconcile_connection_info(provisioner.connection_info)
 

@@ -4,13 +4,14 @@
 - ``ResilientExecute``: nbgrader's ``Execute`` in a confined kernel (``kernel.py``), except that a kernel that dies or
   cannot be interrupted ends the execution, not the grading of the notebook.
 - ``CapOutput``: every cell keeps at most ``max_bytes`` of output, with a Korean note.
-- ``JudgeTestCells``: the score of every test cell is the judge's verdict
-  (``testcases.engine.judge``), decided outside the student's kernel; what the
+- ``StartJudge`` and ``JudgeTestCells``: the score of every test cell is the judge's verdict
+  (``testcases.engine.judge``), decided outside the student's kernel while it runs; what the
   kernel printed stays for the student to read, but no error, stderr or
   ``execute_result`` it produced counts.
 """
 import json
 import os
+from concurrent.futures import ThreadPoolExecutor
 import sys
 from pathlib import Path
 
@@ -146,10 +147,17 @@ def hidden_paths(course_root, gradebook_path, visible=()):
 
 
 _WARM_JUDGE = WarmJudge()  # one per grading process, shared by the notebooks it grades
+_JUDGING = ThreadPoolExecutor(max_workers=1, thread_name_prefix="judge")
+_VERDICTS = "dl_judge_verdicts"  # the key of the judge's pending verdicts in nbgrader's resources
 
 
-class JudgeTestCells(NbGraderPreprocessor):
-    """Decide every test cell with the judge, outside the kernel."""
+class StartJudge(NbGraderPreprocessor):
+    """Hand the notebook to the judge before the kernel runs it.
+
+    The judge reads only the setup cell (from the gradebook) and the answer cells,
+    so it works while the kernel runs the notebook; ``JudgeTestCells`` collects
+    its verdicts afterwards.
+    """
 
     timeout = Integer(300, help="seconds the judge may take for one notebook").tag(config=True)
     start_seconds = Integer(20, help="seconds to run the answer cells, per exercise").tag(config=True)
@@ -167,7 +175,17 @@ class JudgeTestCells(NbGraderPreprocessor):
                 "start_seconds": self.start_seconds, "case_seconds": self.case_seconds}
 
     def preprocess(self, nb, resources):
-        verdicts = _WARM_JUDGE.judge(self._request(nb, resources), self.timeout)
+        resources[_VERDICTS] = _JUDGING.submit(_WARM_JUDGE.judge, self._request(nb, resources), self.timeout)
+        return nb, resources
+
+
+class JudgeTestCells(NbGraderPreprocessor):
+    """Score every test cell with the verdict of the judge that ``StartJudge`` started."""
+
+    def preprocess(self, nb, resources):
+        if _VERDICTS not in resources:
+            raise RuntimeError("JudgeTestCells needs StartJudge earlier in c.Autograde.autograde_preprocessors")
+        verdicts = resources.pop(_VERDICTS).result()
         for cell in nb.cells:
             if cells.is_test(cell) and cells.grade_id(cell) in verdicts:
                 self._apply(cell, verdicts[cells.grade_id(cell)])

@@ -2,7 +2,7 @@
 
     python -m testcases.engine.warm_judge FD
 
-Started by ``WarmJudge`` (used by ``JudgeTestCells``) with one end of a socket pair
+Started by ``WarmJudge`` (used by ``StartJudge``) with one end of a socket pair
 as FD. It imports numpy, matplotlib and every public ``dlutils`` module (what the
 lessons' setup cells import; never a reference solution or a given helper) and the
 grading code, then waits. For each request it forks a child that does exactly what
@@ -19,6 +19,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 
 from testcases.engine import judge, pipe
 
@@ -89,17 +90,19 @@ class WarmJudge:
     def __init__(self):
         self._process = None
         self._sock = None
+        self._lock = threading.Lock()  # one notebook at a time (a caller may use a thread)
 
     def judge(self, request, timeout):
         """Verdicts for ``request`` (see ``judge.judge``), run in the current folder."""
-        if self._process is None or self._process.poll() is not None:
-            self._start()
-        try:
-            pipe.send(self._sock, {**request, "cwd": os.getcwd()})
-            reply = pipe.receive(self._sock, timeout)
-        except (pipe.PipeClosed, pipe.PipeTimeout, OSError) as exc:
-            self.stop()
-            raise JudgeFailed(f"the judge did not answer within {timeout} s ({type(exc).__name__})") from exc
+        with self._lock:
+            if self._process is None or self._process.poll() is not None:
+                self._start()
+            try:
+                pipe.send(self._sock, {**request, "cwd": os.getcwd()})
+                reply = pipe.receive(self._sock, timeout)
+            except (pipe.PipeClosed, pipe.PipeTimeout, OSError) as exc:
+                self.stop()
+                raise JudgeFailed(f"the judge did not answer within {timeout} s ({type(exc).__name__})") from exc
         if "error" in reply:
             raise JudgeFailed(f"the judge failed: {reply['error']}")
         return reply["verdicts"]

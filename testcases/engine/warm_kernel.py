@@ -127,10 +127,11 @@ def serve(sock):
 class KernelProcess:
     """What jupyter_client needs of a kernel's ``Popen``, for a kernel the warm process started.
 
-    The kernel is not this process's child: a pidfd tells when it has ended and
-    carries signals to it. Its exit code does not reach here; ``returncode`` is
+    The kernel is not this process's child: a pidfd tells when it has ended. Its exit code does not reach here; ``returncode`` is
     minus the last signal sent to it, or 0 (jupyter_client only logs it).
     """
+
+    stdin = stdout = stderr = None  # the kernel's streams are not piped to this process
 
     def __init__(self, pid):
         self.pid, self.returncode = pid, None
@@ -147,10 +148,14 @@ class KernelProcess:
         return self.returncode
 
     def send_signal(self, signum):
+        """``signum`` to the kernel's process group (what it started too); after SIGKILL, wait
+        until it is gone (briefly), so that jupyter_client finds it ended without polling."""
         if self.poll() is None:
             with contextlib.suppress(ProcessLookupError):
-                signal.pidfd_send_signal(self._pidfd, signum)
+                os.killpg(self.pid, signum)  # the kernel leads its own session; alive, so the group is its
                 self._signal = signum
+            if signum == signal.SIGKILL:
+                self.wait(timeout=1)
 
     def kill(self):
         self.send_signal(signal.SIGKILL)
