@@ -66,12 +66,11 @@ class ConfinedKernelManager(AsyncKernelManager):
 
     async def _async_launch_kernel(self, kernel_cmd, **kw):
         """Fork the kernel from the warm process instead of starting a new interpreter."""
-        provisioner = self.provisioner
-        process = _WARM_KERNELS.start(kernel_cmd, env=kw.get("env") or dict(os.environ), cwd=kw.get("cwd") or os.getcwd(),
+        provisioner, cwd = self.provisioner, kw.get("cwd") or os.getcwd()
+        process = _WARM_KERNELS.start(kernel_cmd, env=kw.get("env") or dict(os.environ), cwd=cwd,
                                       workdir=self.workdir, uid=self.confined_uid, hide=list(self.hidden))
         # No pgid: jupyter_client then signals through ``process``, which signals the group and waits for SIGKILL.
-        provisioner.process, provisioner.pid, provisioner.pgid = process, process.pid, None
-        provisioner.cwd = kw.get("cwd") or os.getcwd()
+        provisioner.process, provisioner.pid, provisioner.pgid, provisioner.cwd = process, process.pid, None, cwd
         self._reconcile_connection_info(provisioner.connection_info)
 
     async def _async_cleanup_resources(self, restart=False):

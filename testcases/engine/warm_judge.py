@@ -33,7 +33,8 @@ class JudgeFailed(RuntimeError):
     """The judge could not decide a notebook (it crashed or ran past its time)."""
 
 
-def _preload():
+def import_public_dlutils():
+    """Import numpy, pandas, matplotlib's pyplot and every dlutils module but the private packages."""
     import matplotlib.pyplot  # noqa: F401
     import numpy  # noqa: F401
     import pandas  # noqa: F401
@@ -131,7 +132,7 @@ class WarmJudge:
 
 def main():
     sock = socket.socket(fileno=int(sys.argv[1]))
-    _preload()
+    import_public_dlutils()
     serve(sock)
 
 

@@ -16,10 +16,8 @@ Kernels are this process's children and are reaped as they end (SIGCHLD ignored)
 the grading process watches each through a pidfd.
 """
 import contextlib
-import importlib
 import io
 import os
-import pkgutil
 import select
 import shutil
 import signal
@@ -31,10 +29,10 @@ import threading
 from traitlets.config import Config
 
 from testcases.engine import pipe, sandbox
+from testcases.engine.warm_judge import import_public_dlutils
 
 KERNEL_LIMITS = sandbox.Limits(cpu_seconds=600)
 INLINE_BACKEND = "module://matplotlib_inline.backend_inline"   # what ipykernel makes the default
-PRIVATE_PACKAGES = ("reference", "given")
 # Figures in graded notebooks keep the layout they were drawn with (the lessons' figures call
 # tight_layout) instead of being cropped by a second drawing: a third less time per figure.
 GRADING_CONFIG = {"InlineBackend": {"print_figure_kwargs": {"bbox_inches": None}}}
@@ -46,17 +44,11 @@ def _preload():
     for variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ.setdefault(variable, "1")  # graders run kernels side by side; one BLAS thread each
     import ipykernel.kernelapp  # noqa: F401
-    import matplotlib.pyplot  # noqa: F401
     import matplotlib_inline.backend_inline  # noqa: F401
-    import numpy  # noqa: F401
-    import pandas  # noqa: F401
 
-    import dlutils
     import testcases.engine.runner  # noqa: F401  (the public checks of the test cells)
 
-    for module in pkgutil.iter_modules(dlutils.__path__):
-        if module.name not in PRIVATE_PACKAGES:
-            importlib.import_module(f"dlutils.{module.name}")
+    import_public_dlutils()
     _warm_up_figures()
 
 
