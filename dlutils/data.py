@@ -28,11 +28,13 @@ DATA_DIR = _PACKAGED_DATA if _PACKAGED_DATA.is_dir() else Path(__file__).resolve
 DEFAULT_CSV_PATH = DATA_DIR / "MNIST_preprocessed.csv"
 REGENERATE_COMMAND = "python scripts/make_mnist_csv.py"
 
-# The full MNIST: the four IDX files (each may be gzipped), looked for in $DL_MNIST_DIR when it is
-# set (to an empty value: nowhere), else in the repository's data/mnist, then in Debian's place for datasets.
+# The full MNIST: the four IDX files (each may be gzipped), looked for in $DL_MNIST_DIR when it is set
+# (to an empty value: nowhere), else in the repository's data/mnist, the home folder's mnist, then
+# Debian's place for datasets.
 FULL_MNIST_FILES = {"train_images": "train-images-idx3-ubyte", "train_labels": "train-labels-idx1-ubyte",
                     "test_images": "t10k-images-idx3-ubyte", "test_labels": "t10k-labels-idx1-ubyte"}
-FULL_MNIST_FOLDERS = (Path(__file__).resolve().parent.parent / "data" / "mnist", Path("/usr/share/datasets/mnist"))
+FULL_MNIST_FOLDERS = (Path(__file__).resolve().parent.parent / "data" / "mnist", Path.home() / "mnist",
+                      Path("/usr/share/datasets/mnist"))
 FULL_MNIST_VARIABLE = "DL_MNIST_DIR"
 
 _FIX_HINT = f"저장소 최상위 폴더에서 `{REGENERATE_COMMAND}` 를 실행해 파일을 다시 만드세요."
@@ -214,8 +216,8 @@ def find_full_mnist():
     """The folder that holds the four full-MNIST IDX files, or None.
 
     Looks in ``$DL_MNIST_DIR`` alone when that variable is set (set it empty to use
-    the 5,000 digits everywhere, as the tests do), otherwise in the repository's
-    ``data/mnist`` and then ``/usr/share/datasets/mnist``.
+    the 5,000 digits everywhere, as the tests do), otherwise in ``FULL_MNIST_FOLDERS``:
+    the repository's ``data/mnist``, ``~/mnist``, then ``/usr/share/datasets/mnist``.
     """
     chosen = os.environ.get(FULL_MNIST_VARIABLE)
     if chosen is None:
