@@ -49,12 +49,15 @@ def seconds_per_submission(lesson, students, folder):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("lessons", nargs="*", default=LESSONS)
+    parser.add_argument("lessons", nargs="*", metavar="LESSON", help="lesson folders under solutions/ (default: all)")
     parser.add_argument("--students", type=int, default=3)
     args = parser.parse_args()
+    unknown = [lesson for lesson in args.lessons if lesson not in LESSONS]
+    if unknown:
+        parser.error(f"no such lesson: {', '.join(unknown)} (lessons: {', '.join(LESSONS)})")
     warnings.filterwarnings("ignore")  # SQLAlchemy's notes on nbgrader's queries
     with tempfile.TemporaryDirectory() as scratch:
-        for lesson in args.lessons:
+        for lesson in args.lessons or LESSONS:
             times = seconds_per_submission(lesson, args.students, Path(scratch) / lesson)
             print(f"{lesson}: median {statistics.median(times):.2f} s, slowest {max(times):.2f} s "
                   f"per submission ({args.students} graded one at a time)", flush=True)
