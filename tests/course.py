@@ -5,6 +5,7 @@ Lessons are the folders of ``solutions/``; lesson ``NN_name`` has its exercises 
 """
 import contextlib
 import importlib
+import importlib.util
 import os
 import shutil
 import subprocess
@@ -108,6 +109,14 @@ def dlgrade(course, *args):
     env = dict(os.environ, PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}")
     return subprocess.run([sys.executable, "-m", "dlgrade.cli", *args], cwd=course, env=env,
                           capture_output=True, text=True, check=False)
+
+
+def load_script(name):
+    """``scripts/<name>.py`` as a module (the scripts folder is not a package)."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def copy_course(destination, timeout=None):

@@ -1,11 +1,11 @@
 """Tests for dlutils.data and scripts/make_mnist_csv.py."""
-import importlib.util
 from pathlib import Path
 from types import SimpleNamespace
 
 import numpy as np
 import pytest
 
+from course import load_script
 from dlutils import data
 from dlutils.data import (
     DEFAULT_CSV_PATH,
@@ -21,10 +21,7 @@ REGENERATE = "python scripts/make_mnist_csv.py"
 
 @pytest.fixture(scope="module")
 def script():
-    spec = importlib.util.spec_from_file_location("make_mnist_csv", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("make_mnist_csv")
 
 
 @pytest.fixture(scope="module")

@@ -3,25 +3,21 @@
 The regeneration tests need the Debian package ``dataset-fashion-mnist`` (the four
 original idx files in /usr/share/datasets/fashion-mnist); without it they are skipped.
 """
-import importlib.util
 from pathlib import Path
 
 import numpy as np
 import pytest
 
+from course import load_script
 from dlutils.data import DataFileError, load_fashion_shirts
 
 ROOT = Path(__file__).resolve().parent.parent
-SCRIPT = ROOT / "scripts" / "make_fashion_subset.py"
 COMMITTED = ROOT / "data" / "fashion_shirts.npz"
 
 
 @pytest.fixture(scope="module")
 def script():
-    spec = importlib.util.spec_from_file_location("make_fashion_subset", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("make_fashion_subset")
 
 
 @pytest.fixture(scope="module")

@@ -1,11 +1,10 @@
 """The reference solutions of lesson 02, its given helpers and its exercises' cases."""
-import importlib.util
 import warnings
-from pathlib import Path
 
 import numpy as np
 import pytest
 
+from course import load_script
 from dlutils import activations
 from dlutils.given import lesson02 as given
 from dlutils.reference import lesson01 as ref01
@@ -14,7 +13,6 @@ from testcases.engine import lessons
 from testcases.engine.runner import hidden_cases
 from testcases.lesson02 import exercises
 
-BENCHMARK = Path(__file__).resolve().parents[1] / "scripts" / "benchmark_forward.py"
 LESSON = lessons.load("02")
 
 
@@ -180,9 +178,7 @@ def test_hidden_accuracy_is_never_all_or_nothing_where_it_can_be_neither():
 
 
 def test_benchmark_compares_loop_and_batch():
-    spec = importlib.util.spec_from_file_location("benchmark_forward", BENCHMARK)
-    benchmark = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(benchmark)
+    benchmark = load_script("benchmark_forward")
     np.random.seed(0)
     parameters = given.initialize_parameters([6, 4, 3])
     loop, batched, same = benchmark.compare(np.random.rand(5, 6), parameters, repeat=1)

@@ -1,12 +1,11 @@
 """The reference solutions of lesson 04, its given helpers, figures, benchmark and exercises' cases."""
-import importlib.util
 import warnings
-from pathlib import Path
 
 import matplotlib
 import numpy as np
 import pytest
 
+from course import load_script
 from dlutils import backprop_plots
 from figures import render
 from figures import texts as figure_texts
@@ -21,7 +20,6 @@ from testcases.lesson04 import exercises
 
 matplotlib.use("Agg")
 
-BENCHMARK = Path(__file__).resolve().parents[1] / "scripts" / "benchmark_backprop.py"
 LESSON = lessons.load("04")
 NETWORK = [784, 128, 64, 10]
 
@@ -251,9 +249,7 @@ def test_back_prop_batch_is_the_sum_of_back_prop(dims, m):
 
 
 def test_benchmark_times_both_epochs_and_they_agree():
-    spec = importlib.util.spec_from_file_location("benchmark_backprop", BENCHMARK)
-    benchmark = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(benchmark)
+    benchmark = load_script("benchmark_backprop")
     X, Y, dims = _tiny_data(m=6, dims=(8, 5, 3))
     np.random.seed(0)
     parameters = given.initialize_parameters(dims)
