@@ -142,15 +142,6 @@ def test_public_cases_keep_the_lesson_numbers():
     assert ref.compute_accuracy(*public_inputs("compute_accuracy").values()) == 0.25
 
 
-def test_public_cases_do_not_touch_the_global_random_state():
-    np.random.seed(7)
-    expected = np.random.rand()
-    np.random.seed(7)
-    for exercise in LESSON.exercises.values():
-        exercise.public()
-    assert np.random.rand() == expected
-
-
 def _dims(parameters):
     L = len(parameters) // 2
     return [parameters["W1"].shape[1]] + [parameters["W" + str(l)].shape[0] for l in range(1, L + 1)]

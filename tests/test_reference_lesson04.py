@@ -262,15 +262,6 @@ def test_benchmark_times_both_epochs_and_they_agree():
 
 # ── the exercises' cases ──
 
-def test_public_cases_do_not_touch_the_global_random_state():
-    np.random.seed(7)
-    expected = np.random.rand()
-    np.random.seed(7)
-    for exercise in LESSON.exercises.values():
-        exercise.public()
-    assert np.random.rand() == expected
-
-
 def test_compare_functions_leave_the_global_random_state_alone():
     (inputs,) = public_inputs("train_nn")
     np.random.seed(11)
