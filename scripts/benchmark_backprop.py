@@ -25,7 +25,6 @@ temporary arrays and a fresh 128 x 784 outer product per example.
 ``--blas-threads 0`` keeps BLAS's own setting to see the difference.
 """
 import argparse
-import contextlib
 import copy
 import timeit
 
@@ -34,11 +33,7 @@ import numpy as np
 from dlutils.data import load_mnist_preprocessed_csv, split_features_labels
 from dlutils.given.lesson04 import feed_forward, feed_forward_batch, initialize_parameters
 from dlutils.reference.lesson04 import back_prop, back_prop_batch, update
-
-try:
-    from threadpoolctl import threadpool_limits
-except ImportError:  # not a dependency of the course: BLAS keeps its own setting
-    threadpool_limits = None
+from dlutils.timing import blas_threads
 
 NETWORK = [784, 128, 64, 10]
 ALPHA = 300
@@ -78,15 +73,6 @@ def compare(parameters, X, Y, repeat):
     by_batch = batched_epoch(copy.deepcopy(parameters), X, Y)
     difference = max(float(np.max(np.abs(by_loop[key] - by_batch[key]))) for key in by_loop)
     return loop, batched, difference
-
-
-def blas_threads(threads):
-    """``(context, description)``: BLAS limited to ``threads`` (0: its own setting) while inside."""
-    if threads == 0:
-        return contextlib.nullcontext(), "BLAS 기본 설정"
-    if threadpool_limits is None:
-        return contextlib.nullcontext(), "BLAS 기본 설정 (threadpoolctl이 없어 스레드 수를 정하지 못함)"
-    return threadpool_limits(limits=threads, user_api="blas"), f"BLAS 스레드 {threads}개"
 
 
 def main(argv=None):

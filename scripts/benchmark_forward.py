@@ -16,7 +16,6 @@ explains. A multi-threaded BLAS on a busy machine can make the batched pass
 slower than the loop; ``--blas-threads 0`` keeps BLAS's own setting to see it.
 """
 import argparse
-import contextlib
 import timeit
 
 import numpy as np
@@ -24,11 +23,7 @@ import numpy as np
 from dlutils.data import load_mnist, load_mnist_preprocessed_csv, split_features_labels
 from dlutils.given.lesson02 import initialize_parameters
 from dlutils.reference.lesson02 import feed_forward, feed_forward_batch
-
-try:
-    from threadpoolctl import threadpool_limits
-except ImportError:  # not a dependency of the course: BLAS keeps its own setting
-    threadpool_limits = None
+from dlutils.timing import blas_threads
 
 NETWORK = [784, 128, 64, 10]
 GOAL = 2  # times faster than the loop, on every data set
@@ -44,15 +39,6 @@ def compare(X, parameters, repeat):
     batched = best_seconds(lambda: feed_forward_batch(X, parameters), repeat)
     same = np.allclose(np.array([feed_forward(x, parameters)[0] for x in X]), feed_forward_batch(X, parameters)[0])
     return loop, batched, same
-
-
-def blas_threads(threads):
-    """``(context, description)``: BLAS limited to ``threads`` (0: its own setting) while inside."""
-    if threads == 0:
-        return contextlib.nullcontext(), "BLAS 기본 설정"
-    if threadpool_limits is None:
-        return contextlib.nullcontext(), "BLAS 기본 설정 (threadpoolctl이 없어 스레드 수를 정하지 못함)"
-    return threadpool_limits(limits=threads, user_api="blas"), f"BLAS 스레드 {threads}개"
 
 
 def main(argv=None):
