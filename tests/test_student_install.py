@@ -35,7 +35,8 @@ SCREENSHOTS = ROOT / "test-output" / "browser"
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--no-first-run"]
-ENGINE_LEFT_OUT = ("judge", "child", "sandbox", "kernel", "warm_kernel", "warm_judge", "nbgrader_preprocessors", "pipe")
+ENGINE_LEFT_OUT = ("judge", "child", "sandbox", "kernel", "warm", "warm_kernel", "warm_judge", "nbgrader_preprocessors",
+                   "pipe")
 PASSED = "공개 테스트 통과"
 WARM_UP = ("import ipykernel.kernelapp, jupyterlab.labapp, matplotlib.pyplot, pandas, dlutils.data, dlutils.plotting, "
            "testcases.engine.runner")

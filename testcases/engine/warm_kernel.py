@@ -21,15 +21,12 @@ import os
 import select
 import shutil
 import signal
-import socket
-import subprocess
 import sys
-import threading
 
 from traitlets.config import Config
 
-from testcases.engine import pipe, sandbox
-from testcases.engine.warm_judge import import_public_dlutils
+from testcases.engine import sandbox
+from testcases.engine.warm import WarmHelper, import_public_dlutils, serve
 
 KERNEL_LIMITS = sandbox.Limits(cpu_seconds=600)
 INLINE_BACKEND = "module://matplotlib_inline.backend_inline"   # what ipykernel makes the default
@@ -105,22 +102,12 @@ def _start_kernel(request, sock):
     return pid
 
 
-def serve(sock):
-    """Start a kernel for each request, until the grader closes ``sock``."""
-    signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # ended kernels are reaped at once
-    while True:
-        try:
-            request = pipe.receive(sock)
-        except pipe.PipeClosed:
-            return
-        pipe.send(sock, {"pid": _start_kernel(request, sock)})
-
-
 class KernelProcess:
     """What jupyter_client needs of a kernel's ``Popen``, for a kernel the warm process started.
 
-    The kernel is not this process's child: a pidfd tells when it has ended. Its exit code does not reach here; ``returncode`` is
-    minus the last signal sent to it, or 0 (jupyter_client only logs it).
+    The kernel is not this process's child: a pidfd tells when it has ended. Its exit
+    code does not reach here; ``returncode`` is minus the last signal sent to it, or 0
+    (jupyter_client only logs it).
     """
 
     stdin = stdout = stderr = None  # the kernel's streams are not piped to this process
@@ -156,39 +143,26 @@ class KernelProcess:
         self.send_signal(signal.SIGTERM)
 
 
-class WarmKernels:
+class WarmKernels(WarmHelper):
     """The grading process's side: starts the warm process on first use, asks it for kernels."""
 
     def __init__(self):
-        self._process = None
-        self._sock = None
-        self._lock = threading.Lock()
+        super().__init__("testcases.engine.warm_kernel")
 
     def start(self, command, env, cwd, workdir, uid, hide):
         """A confined kernel running ``command`` (``python -m ipykernel_launcher -f …``); its process."""
         if "ipykernel_launcher" not in command:
             raise ValueError(f"grading kernels must be Python's ipykernel, not {command}: "
                              "set the notebook's kernel to python3")
-        with self._lock:
-            if self._process is None or self._process.poll() is not None:
-                self._start()
-            pipe.send(self._sock, {"command": command, "env": env, "cwd": str(cwd),
-                                   "workdir": workdir, "uid": uid, "hide": hide})
-            return KernelProcess(pipe.receive(self._sock)["pid"])
-
-    def _start(self):
-        ours, theirs = socket.socketpair()
-        self._process = subprocess.Popen([sys.executable, "-m", "testcases.engine.warm_kernel", str(theirs.fileno())],
-                                         pass_fds=[theirs.fileno()], stdin=subprocess.DEVNULL,
-                                         start_new_session=True)
-        theirs.close()
-        self._sock = ours
+        reply = self.ask({"command": command, "env": env, "cwd": str(cwd), "workdir": workdir, "uid": uid,
+                          "hide": hide})
+        return KernelProcess(reply["pid"])
 
 
 def main():
-    sock = socket.socket(fileno=int(sys.argv[1]))
     _preload()
-    serve(sock)
+    signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # ended kernels are reaped at once
+    serve(lambda request, sock: {"pid": _start_kernel(request, sock)})
 
 
 if __name__ == "__main__":
