@@ -60,7 +60,8 @@ def back_prop(prediction, y, cache, parameters):
     """One example's gradients, from the last layer to the first.
 
     ``da[L] = (prediction - y) / n[L]``; for l = L..1: ``db = sigma'(z[l]) * da``,
-    ``dW = outer(db, a[l-1])``, ``da = W[l]^T db``. ``cache`` is ``feed_forward``'s.
+    ``dW = outer(db, a[l-1])``, ``da = W[l]^T db`` (not for l = 1: the input needs no
+    gradient). ``cache`` is ``feed_forward``'s.
     Returns ``{"dW1": ..., "db1": ..., ..., "dWL": ..., "dbL": ...}`` (filled from layer L down).
     """
     gradients = {}
@@ -69,7 +70,8 @@ def back_prop(prediction, y, cache, parameters):
     for l in range(L, 0, -1):
         db = d_sigmoid(cache["z" + str(l)]) * da
         dW = np.outer(db, cache["a" + str(l - 1)])
-        da = parameters["W" + str(l)].T @ db
+        if l > 1:  # da[0] would be the input's gradient, which nothing uses
+            da = parameters["W" + str(l)].T @ db
         gradients["dW" + str(l)] = dW
         gradients["db" + str(l)] = db
     return gradients
@@ -119,7 +121,7 @@ def back_prop_batch(X, Y, cache, parameters):
 
     ``cache`` is ``feed_forward_batch``'s (rows are examples). ``dA[L] = (A[L] - Y) / n[L]``;
     for l = L..1: ``dZ = sigma'(Z[l]) * dA`` ``(m, n[l])``, ``dW = dZ^T A[l-1]`` (the sum of
-    the examples' outer products), ``db = sum of dZ's rows``, ``dA = dZ W[l]``.
+    the examples' outer products), ``db = sum of dZ's rows``, ``dA = dZ W[l]`` (not for l = 1).
     Equals the sum of ``back_prop`` over the examples.
     """
     gradients = {}
@@ -129,5 +131,6 @@ def back_prop_batch(X, Y, cache, parameters):
         dZ = d_sigmoid(cache["z" + str(l)]) * dA
         gradients["dW" + str(l)] = dZ.T @ cache["a" + str(l - 1)]
         gradients["db" + str(l)] = dZ.sum(axis=0)
-        dA = dZ @ parameters["W" + str(l)]
+        if l > 1:  # dA[0] would be the inputs' gradient, which nothing uses
+            dA = dZ @ parameters["W" + str(l)]
     return gradients

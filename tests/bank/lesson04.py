@@ -5,6 +5,9 @@ Each entry replaces one answer cell. ``WRONG`` answers must lose that cell's poi
 message must contain (``None`` where only the hidden cases can catch the mistake).
 The notebook gives ``sigmoid``, ``feed_forward``, ``feed_forward_batch``,
 ``initialize_parameters``, ``compute_loss`` and ``compute_accuracy`` (``dlutils.given.lesson04``).
+The ``back_prop`` and ``back_prop_batch`` templates also compute the unused ``da`` of the
+input layer, which the solution skips; the CORRECT entries built on them keep it, so
+both ways are proven right.
 """
 from bank import Answer
 
