@@ -6,6 +6,11 @@ Both grade the same submissions (correct ones and the bank's wrong answers, in
 turn) in their own copy of the course; the script prints both wall times, their
 ratio, the seconds per submission and whether the per-cell grades are identical.
 The goal is a ratio of at least 1.8 on 2 cores, with identical grades.
+
+It also prints how many cores each run kept busy on average (the machine's busy
+time from ``/proc/stat`` over the wall time, so run it on an otherwise idle
+machine). A run that keeps ``b`` of ``n`` cores busy can be sped up at most
+``n / b`` times by grading in parallel on the same machine; that bound is printed.
 """
 import argparse
 import os
@@ -55,34 +60,52 @@ def grades(course):
                 for s in gradebook.find_notebook(LESSON, LESSON).submissions}
 
 
+def venv_env():
+    """This environment with the venv's ``bin`` first on PATH (nbgrader needs its ``alembic``)."""
+    return dict(os.environ, PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}")
+
+
+def busy_seconds():
+    """CPU seconds every core of this machine has spent busy since boot (Linux ``/proc/stat``)."""
+    with open("/proc/stat") as stat:
+        ticks = [int(field) for field in stat.readline().split()[1:]]
+    idle = ticks[3] + ticks[4]  # idle and iowait
+    return (sum(ticks) - idle) / os.sysconf("SC_CLK_TCK")
+
+
 def timed(command, course):
-    env = dict(os.environ, PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}")
+    """``(wall seconds, cores busy on average)`` for running ``command`` in ``course``."""
+    busy = busy_seconds()
     started = time.perf_counter()
-    subprocess.run(command, cwd=course, env=env, capture_output=True, check=False)
-    return time.perf_counter() - started
+    subprocess.run(command, cwd=course, env=venv_env(), capture_output=True, check=False)
+    wall = time.perf_counter() - started
+    return wall, (busy_seconds() - busy) / wall
 
 
-def main():
+def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--students", type=int, default=40)
     parser.add_argument("--workers", type=int, default=2)
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
     students = submissions(args.students)
     with tempfile.TemporaryDirectory() as scratch:
         plain = course_with(students, Path(scratch) / "nbgrader")
         parallel = course_with(students, Path(scratch) / "dlgrade")
         for course in (plain, parallel):  # the assignment in each gradebook first, outside the timing
             subprocess.run([sys.executable, "-m", "nbgrader", "generate_assignment", LESSON, "--force"], cwd=course,
-                           capture_output=True, check=True,
-                           env=dict(os.environ, PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"))
-        nbgrader_seconds = timed([sys.executable, "-m", "nbgrader", "autograde", LESSON], plain)
-        dlgrade_seconds = timed([sys.executable, "-m", "dlgrade.cli", "autograde", LESSON,
-                                 "--workers", str(args.workers)], parallel)
+                           capture_output=True, check=True, env=venv_env())
+        nbgrader_seconds, nbgrader_cores = timed([sys.executable, "-m", "nbgrader", "autograde", LESSON], plain)
+        dlgrade_seconds, dlgrade_cores = timed([sys.executable, "-m", "dlgrade.cli", "autograde", LESSON,
+                                                "--workers", str(args.workers)], parallel)
         identical = grades(plain) == grades(parallel) and len(grades(plain)) == args.students
+    cores = os.cpu_count()
     print(f"{args.students} submissions: nbgrader autograde {nbgrader_seconds:.1f} s "
-          f"({nbgrader_seconds / args.students:.2f} s each), dlgrade autograde --workers {args.workers} "
-          f"{dlgrade_seconds:.1f} s, ratio {nbgrader_seconds / dlgrade_seconds:.2f}x, "
+          f"({nbgrader_seconds / args.students:.2f} s each, {nbgrader_cores:.2f} of {cores} cores busy), "
+          f"dlgrade autograde --workers {args.workers} {dlgrade_seconds:.1f} s "
+          f"({dlgrade_cores:.2f} of {cores} cores busy), ratio {nbgrader_seconds / dlgrade_seconds:.2f}x, "
           f"grades identical: {identical}")
+    print(f"the most grading in parallel can gain over a run that keeps {nbgrader_cores:.2f} of {cores} cores busy: "
+          f"{cores / nbgrader_cores:.2f}x")
 
 
 if __name__ == "__main__":
