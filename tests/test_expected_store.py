@@ -13,13 +13,7 @@ def test_stored_expected_values_have_not_drifted(number):
         f"python -m testcases.engine.store {number} 로 다시 만드세요.")
 
 
-# Lesson 07's public cases reseed numpy's global generator (np.random.seed, as the anchor lab's
-# test cases do); RandomState(seed) would draw the same numbers and leave it alone.
-RESEEDS_GLOBAL = {"07"}
-
-
-@pytest.mark.parametrize("number", [pytest.param(n, marks=pytest.mark.xfail(
-    n in RESEEDS_GLOBAL, reason="public cases call np.random.seed", strict=True)) for n in lessons.numbers()])
+@pytest.mark.parametrize("number", lessons.numbers())
 def test_public_cases_do_not_touch_the_global_random_state(number):
     np.random.seed(7)
     expected = np.random.rand()
