@@ -41,7 +41,7 @@ NETWORK = [784, 128, 64, 10]
 ALPHA = 300
 GOAL = 20          # times faster than the loop
 TOLERANCE = 1e-10  # largest difference allowed between the two epochs' parameters
-EPOCHS_PER_RUN = 5  # epochs timed in a row; the first alone would also time waking BLAS's threads
+EPOCHS_PER_RUN = 5  # epochs timed in a row, as in training (a lone epoch also times BLAS's threads waking)
 
 
 def loop_epoch(parameters, X, Y, alpha=ALPHA):
@@ -108,6 +108,7 @@ def main(argv=None):
         print(f"  반복문 시간 ÷ 행렬 시간: {loop / batched:.1f}배")
         print(f"  업데이트한 매개변수의 가장 큰 차이: {difference:.1e} ({TOLERANCE:g} 이하: {same})")
     print(f"\n목표: 같은 매개변수, 행렬 쪽이 {GOAL}배 이상 빠를 것 → {'달성' if met else '미달'}")
+
 
 if __name__ == "__main__":
     main()
