@@ -11,6 +11,9 @@ It also prints how many cores each run kept busy on average (the machine's busy
 time from ``/proc/stat`` over the wall time, so run it on an otherwise idle
 machine). A run that keeps ``b`` of ``n`` cores busy can be sped up at most
 ``n / b`` times by grading in parallel on the same machine; that bound is printed.
+Last, it grades the class once more as two halves, each with its own plain
+``nbgrader autograde`` at the same time: parallel grading with nothing shared,
+which shows what this machine allows.
 """
 import argparse
 import os
@@ -73,14 +76,16 @@ def busy_seconds():
     return (sum(ticks) - idle) / os.sysconf("SC_CLK_TCK")
 
 
-def timed(command, course):
-    """``(wall seconds, cores busy on average)`` for running ``command`` in ``course``."""
+def timed(*runs):
+    """``(wall seconds, cores busy on average)`` for running each ``(command, course)`` of ``runs`` at once."""
     busy = busy_seconds()
     started = time.perf_counter()
-    subprocess.run(command, cwd=course, env=venv_env(), capture_output=True, check=False)
+    processes = [subprocess.Popen(command, cwd=course, env=venv_env(), stdout=subprocess.DEVNULL,
+                                  stderr=subprocess.DEVNULL) for command, course in runs]
+    for process in processes:
+        process.wait()
     wall = time.perf_counter() - started
     return wall, (busy_seconds() - busy) / wall
-
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -88,16 +93,23 @@ def main(argv=None):
     parser.add_argument("--workers", type=int, default=2)
     args = parser.parse_args(argv)
     students = submissions(args.students)
+    autograde = [sys.executable, "-m", "nbgrader", "autograde", LESSON]
     with tempfile.TemporaryDirectory() as scratch:
         plain = course_with(students, Path(scratch) / "nbgrader")
         parallel = course_with(students, Path(scratch) / "dlgrade")
-        for course in (plain, parallel):  # the assignment in each gradebook first, outside the timing
+        names = sorted(students)
+        halves = [course_with({s: students[s] for s in half}, Path(scratch) / f"half{index}")
+                  for index, half in enumerate((names[:len(names) // 2], names[len(names) // 2:]))]
+        for course in (plain, parallel, *halves):  # the assignment in each gradebook first, outside the timing
             subprocess.run([sys.executable, "-m", "nbgrader", "generate_assignment", LESSON, "--force"], cwd=course,
                            capture_output=True, check=True, env=venv_env())
-        nbgrader_seconds, nbgrader_cores = timed([sys.executable, "-m", "nbgrader", "autograde", LESSON], plain)
-        dlgrade_seconds, dlgrade_cores = timed([sys.executable, "-m", "dlgrade.cli", "autograde", LESSON,
-                                                "--workers", str(args.workers)], parallel)
-        identical = grades(plain) == grades(parallel) and len(grades(plain)) == args.students
+        nbgrader_seconds, nbgrader_cores = timed((autograde, plain))
+        dlgrade_seconds, dlgrade_cores = timed(([sys.executable, "-m", "dlgrade.cli", "autograde", LESSON,
+                                                 "--workers", str(args.workers)], parallel))
+        halves_seconds, halves_cores = timed(*[(autograde, half) for half in halves])
+        reference = grades(plain)
+        identical = len(reference) == args.students and grades(parallel) == reference
+        halves_identical = {**grades(halves[0]), **grades(halves[1])} == reference
     cores = os.cpu_count()
     print(f"{args.students} submissions: nbgrader autograde {nbgrader_seconds:.1f} s "
           f"({nbgrader_seconds / args.students:.2f} s each, {nbgrader_cores:.2f} of {cores} cores busy), "
@@ -106,6 +118,9 @@ def main(argv=None):
           f"grades identical: {identical}")
     print(f"the most grading in parallel can gain over a run that keeps {nbgrader_cores:.2f} of {cores} cores busy: "
           f"{cores / nbgrader_cores:.2f}x")
+    print(f"two nbgrader autograde runs side by side, each on half the class: {halves_seconds:.1f} s "
+          f"({halves_cores:.2f} of {cores} cores busy), ratio {nbgrader_seconds / halves_seconds:.2f}x, "
+          f"grades identical: {halves_identical}")
 
 
 if __name__ == "__main__":
