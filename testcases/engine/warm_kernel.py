@@ -47,6 +47,16 @@ def _preload():
 
     import_public_dlutils()
     _warm_up_figures()
+    _parse_offline_mnist()
+
+
+def _parse_offline_mnist():
+    """Parse the 5,000 offline digits once (``load_mnist`` keeps them per process): each kernel
+    forked from here reads them without parsing. A missing file is the kernel's to report."""
+    from dlutils.data import DataFileError, load_mnist
+
+    with contextlib.suppress(DataFileError):
+        load_mnist()
 
 
 def _warm_up_figures():
