@@ -23,13 +23,11 @@ import tempfile
 import time
 from pathlib import Path
 
-import nbformat
-
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
 from bank.lesson07 import WRONG  # noqa: E402
-from course import copy_course  # noqa: E402
+from course import copy_course, hand_in, nbgrader, tool_env  # noqa: E402
 from grading import submission  # noqa: E402
 from nbgrader.api import Gradebook  # noqa: E402
 
@@ -49,11 +47,10 @@ def submissions(count):
 
 
 def course_with(students, folder):
+    """A copy of the course with ``students`` handed in and the lesson in its gradebook."""
     course = copy_course(folder)
-    for student, notebook in students.items():
-        path = course / "submitted" / student / LESSON
-        path.mkdir(parents=True)
-        nbformat.write(notebook, path / f"{LESSON}.ipynb")
+    hand_in(course, LESSON, students)
+    nbgrader(course, "generate_assignment", LESSON, "--force")
     return course
 
 
@@ -61,11 +58,6 @@ def grades(course):
     with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gradebook:
         return {s.student.id: {g.name: g.score for g in s.grades}
                 for s in gradebook.find_notebook(LESSON, LESSON).submissions}
-
-
-def venv_env():
-    """This environment with the venv's ``bin`` first on PATH (nbgrader needs its ``alembic``)."""
-    return dict(os.environ, PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}")
 
 
 def busy_seconds():
@@ -80,12 +72,13 @@ def timed(*runs):
     """``(wall seconds, cores busy on average)`` for running each ``(command, course)`` of ``runs`` at once."""
     busy = busy_seconds()
     started = time.perf_counter()
-    processes = [subprocess.Popen(command, cwd=course, env=venv_env(), stdout=subprocess.DEVNULL,
+    processes = [subprocess.Popen(command, cwd=course, env=tool_env(), stdout=subprocess.DEVNULL,
                                   stderr=subprocess.DEVNULL) for command, course in runs]
     for process in processes:
         process.wait()
     wall = time.perf_counter() - started
     return wall, (busy_seconds() - busy) / wall
+
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -100,9 +93,6 @@ def main(argv=None):
         names = sorted(students)
         halves = [course_with({s: students[s] for s in half}, Path(scratch) / f"half{index}")
                   for index, half in enumerate((names[:len(names) // 2], names[len(names) // 2:]))]
-        for course in (plain, parallel, *halves):  # the assignment in each gradebook first, outside the timing
-            subprocess.run([sys.executable, "-m", "nbgrader", "generate_assignment", LESSON, "--force"], cwd=course,
-                           capture_output=True, check=True, env=venv_env())
         nbgrader_seconds, nbgrader_cores = timed((autograde, plain))
         dlgrade_seconds, dlgrade_cores = timed(([sys.executable, "-m", "dlgrade.cli", "autograde", LESSON,
                                                  "--workers", str(args.workers)], parallel))

@@ -9,20 +9,18 @@ The script prints the median and the slowest per lesson. The goal is at most
 3 s per submission on an idle core.
 """
 import argparse
-import warnings
 import statistics
 import sys
 import tempfile
 import time
+import warnings
 from pathlib import Path
-
-import nbformat
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT))
 
-from course import LESSONS, copy_course  # noqa: E402
+from course import LESSONS, copy_course, hand_in  # noqa: E402
 from grading import submission  # noqa: E402
 
 from dlgrade import autograde, course  # noqa: E402
@@ -31,10 +29,7 @@ from dlgrade import autograde, course  # noqa: E402
 def seconds_per_submission(lesson, students, folder):
     root = copy_course(folder)
     notebook = submission(lesson)
-    for index in range(students):
-        path = root / "submitted" / f"s{index}" / lesson
-        path.mkdir(parents=True)
-        nbformat.write(notebook, path / f"{lesson}.ipynb")
+    hand_in(root, lesson, {f"s{index}": notebook for index in range(students)})
     autograde.prepare(root, lesson)
     api = course.api(root)
     times = []

@@ -97,18 +97,33 @@ def grade_in_process(lesson, function, replacements=None):
         run_hidden(number(lesson), function, namespace[function], guard)
 
 
+def tool_env():
+    """This environment with this interpreter's tools first on PATH (nbgrader needs its ``alembic``)."""
+    return dict(os.environ, PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}")
+
+
 def nbgrader(course, *args, check=True):
     """Run the nbgrader command line in ``course`` with this interpreter's tools on PATH."""
-    env = dict(os.environ, PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}")
-    return subprocess.run([sys.executable, "-m", "nbgrader", *args], cwd=course, env=env,
+    return subprocess.run([sys.executable, "-m", "nbgrader", *args], cwd=course, env=tool_env(),
                           capture_output=True, text=True, check=check)
 
 
 def dlgrade(course, *args):
     """Run ``dlgrade`` in ``course`` with this interpreter's tools on PATH; its exit code is not checked."""
-    env = dict(os.environ, PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}")
-    return subprocess.run([sys.executable, "-m", "dlgrade.cli", *args], cwd=course, env=env,
+    return subprocess.run([sys.executable, "-m", "dlgrade.cli", *args], cwd=course, env=tool_env(),
                           capture_output=True, text=True, check=False)
+
+
+def hand_in(course, lesson, students):
+    """Write each student's notebook, or raw text for a broken file, to ``submitted/<id>/<lesson>/``."""
+    for student, notebook in students.items():
+        folder = course / "submitted" / student / lesson
+        folder.mkdir(parents=True)
+        path = folder / f"{lesson}.ipynb"
+        if isinstance(notebook, str):
+            path.write_text(notebook, encoding="utf-8")
+        else:
+            nbformat.write(notebook, path)
 
 
 def load_script(name):

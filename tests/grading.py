@@ -2,11 +2,10 @@
 from collections import defaultdict
 from typing import NamedTuple
 
-import nbformat
 from nbgrader.api import Gradebook
 
-from course import (answer_cells, copy_course, dlgrade, grade_cells, nbgrader, nbgrader_meta, read, release_path,
-                    solution_path)
+from course import (answer_cells, copy_course, dlgrade, grade_cells, hand_in, nbgrader, nbgrader_meta, read,
+                    release_path, solution_path)
 
 
 class GradedClass(NamedTuple):
@@ -105,14 +104,7 @@ def grade_class(root, lesson, students, timeout, config=""):
     course = copy_course(root, timeout=timeout)
     with open(course / "nbgrader_config.py", "a", encoding="utf-8") as file:
         file.write(config)
-    for student, notebook in students.items():
-        folder = course / "submitted" / student / lesson
-        folder.mkdir(parents=True)
-        path = folder / f"{lesson}.ipynb"
-        if isinstance(notebook, str):
-            path.write_text(notebook, encoding="utf-8")
-        else:
-            nbformat.write(notebook, path)
+    hand_in(course, lesson, students)
     autograde = dlgrade(course, "autograde", lesson, "--workers", "1")
     nbgrader(course, "generate_feedback", lesson)
     nbgrader(course, "export")

@@ -2,11 +2,10 @@
 import subprocess
 import sys
 
-import nbformat
 import pytest
 
 from bank.lesson07 import WRONG
-from course import copy_course, nbgrader, read, release_path
+from course import copy_course, hand_in, nbgrader, read, release_path
 from dlgrade.autograde import _shard
 from dlgrade.cli import parser
 from grading import submission
@@ -18,16 +17,12 @@ LESSON = "07_deep_nn_step_by_step"
 BROKEN = '{"cells": ['
 
 
-def hand_in(course):
+def submit_class(course):
     notebooks = {"correct": submission(LESSON), "untouched": read(release_path(LESSON)),
                  "wrong": submission(LESSON, {"linear_backward": WRONG["lb_dW_no_mean"].source}), "broken": BROKEN,
                  "tampered": submission(LESSON, {"compute_cost": WRONG["cost_no_mean"].source},
                                         {"test_compute_cost": "print('통과')"}, demos=False)}
-    for student, notebook in notebooks.items():
-        folder = course / "submitted" / student / LESSON
-        folder.mkdir(parents=True)
-        path = folder / f"{LESSON}.ipynb"
-        path.write_text(notebook) if isinstance(notebook, str) else nbformat.write(notebook, path)
+    hand_in(course, LESSON, notebooks)
     return course
 
 
@@ -39,10 +34,10 @@ def scores(course):
 
 @pytest.fixture(scope="module")
 def graded(tmp_path_factory):
-    plain = hand_in(copy_course(tmp_path_factory.mktemp("nbgrader")))
+    plain = submit_class(copy_course(tmp_path_factory.mktemp("nbgrader")))
     nbgrader(plain, "generate_assignment", LESSON, "--force")
     nbgrader(plain, "autograde", LESSON, check=False)
-    parallel = hand_in(copy_course(tmp_path_factory.mktemp("dlgrade")))
+    parallel = submit_class(copy_course(tmp_path_factory.mktemp("dlgrade")))
     run = subprocess.run([sys.executable, "-m", "dlgrade.cli", "autograde", LESSON, "--workers", "2"],
                          cwd=parallel, capture_output=True, text=True)
     return plain, parallel, run

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from test_dlgrade import LESSON, hand_in, scores
+from test_dlgrade import LESSON, scores, submit_class
 from course import copy_course
 from nbgrader.api import Gradebook
 
@@ -63,7 +63,7 @@ def postgres():
 
 
 def _machine(folder, db_url):
-    course = hand_in(copy_course(folder))
+    course = submit_class(copy_course(folder))
     with open(course / "nbgrader_config.py", "a", encoding="utf-8") as config:
         config.write(f"\nc.CourseDirectory.db_url = {db_url!r}\n")
     return course
@@ -83,7 +83,7 @@ def shards(postgres, tmp_path_factory):
     started = time.monotonic()
     runs = [_dlgrade(first, "--shard", "1/2"), _dlgrade(second, "--shard", "2/2")]
     outputs = [run.communicate() for run in runs]
-    single = hand_in(copy_course(tmp_path_factory.mktemp("single")))
+    single = submit_class(copy_course(tmp_path_factory.mktemp("single")))
     subprocess.run([sys.executable, "-m", "dlgrade.cli", "autograde", LESSON], cwd=single, capture_output=True)
     return postgres, runs, outputs, single, time.monotonic() - started
 

@@ -13,11 +13,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-import nbformat
 import pytest
 
 from bank.lesson07 import WRONG
-from course import ROOT, read, release_path
+from course import ROOT, hand_in, read, release_path
 from grading import submission
 
 pytestmark = pytest.mark.autograde
@@ -46,14 +45,11 @@ def fresh_copy(destination):
     return destination
 
 
-def hand_in(course):
+def submit_class(course):
     (course / "students.csv").write_text(ROSTER, encoding="utf-8")
     notebooks = {"correct": submission(LESSON), "untouched": read(release_path(LESSON)),
                  "bug": submission(LESSON, {"compute_cost": WRONG["cost_no_mean"].source})}
-    for student, notebook in notebooks.items():
-        folder = course / "submitted" / student / LESSON
-        folder.mkdir(parents=True)
-        nbformat.write(notebook, folder / f"{LESSON}.ipynb")
+    hand_in(course, LESSON, notebooks)
 
 
 @pytest.fixture(scope="module")
@@ -64,7 +60,7 @@ def flow(tmp_path_factory):
     runs = []
     for index, command in enumerate(commands):
         if index == first_collecting:
-            hand_in(course)
+            submit_class(course)
         script = "set -euo pipefail\nsource .venv/bin/activate\n" + command
         env = {k: v for k, v in os.environ.items() if k not in ("VIRTUAL_ENV", "PYTHONPATH")}
         runs.append(subprocess.run(["bash", "-c", script], cwd=course, capture_output=True, text=True, env=env))
