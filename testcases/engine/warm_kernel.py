@@ -56,7 +56,7 @@ def _parse_offline_mnist():
     from dlutils.data import DataFileError, load_mnist
 
     with contextlib.suppress(DataFileError):
-        load_mnist()
+        load_mnist(normalize=False, one_hot=False)  # the bytes as parsed, nothing converted
 
 
 def _warm_up_figures():
