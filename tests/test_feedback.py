@@ -59,6 +59,18 @@ def test_render_numbers_like_numpy():
     assert render(np.float64(0.25)) == "0.25"
     assert render(np.array(0.25)) == "0.25"
     assert render(np.array([[1.0, 0.5]])) == "[[1.  0.5]]"
+    assert render(715.0) == "715.0" and render(1e-12) == "1e-12"
+
+
+def test_render_prints_no_digit_a_cpu_may_change():
+    value = 0.2444861521584
+    assert render(value) == render(np.nextafter(value, 1.0)) == render(np.nextafter(value, 0.0)) == "0.24448615"
+    assert render(np.array(value)) == "0.24448615"
+
+
+def test_render_writes_a_list_of_numbers_alike_whatever_their_types():
+    assert render([np.float64(1.1168178763933567), 1.0950091038370886, np.int64(3)]) == "[1.1168179, 1.0950091, 3]"
+    assert render((0.5,)) == "(0.5,)" and render([]) == "[]" and render([True, 2]) == "[True, 2]"
 
 
 def test_only_the_first_matching_mistake_is_named():

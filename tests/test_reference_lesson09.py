@@ -231,6 +231,46 @@ def test_train_learns_mnist_digits_with_every_kind_of_descent():
         assert costs[-1] < costs[0] < np.log(10) + 0.5, batch_size
 
 
+def _mnist_250():
+    from dlutils.data import load_mnist_preprocessed_csv, split_features_labels
+
+    x, y = split_features_labels(load_mnist_preprocessed_csv())
+    return x[:250].T, y[:250].T, x[250:].T, y[250:].T
+
+
+def _compare_descents(learning_rate, X, Y, X_test, Y_test):
+    """§8.2's comparison: ``{batch_size: (costs, test accuracy)}`` after 15 epochs."""
+    results = {}
+    for batch_size in (250, 32, 1):
+        parameters, costs = ref.train(X, Y, [784, 64, 10], batch_size, 15, learning_rate, seed=0)
+        predictions = ref.softmax(given.forward_logits(X_test, parameters)[0]).argmax(axis=0)
+        results[batch_size] = (np.array(costs), np.mean(predictions == Y_test.argmax(axis=0)))
+    return results
+
+
+def test_the_descent_comparison_says_what_the_lesson_says_at_0_05():
+    X, Y, X_test, Y_test = _mnist_250()
+    results = _compare_descents(0.05, X, Y, X_test, Y_test)
+    for costs, _ in results.values():
+        assert (np.diff(costs) < 0).all()  # every method comes down, epoch after epoch
+    batch, mini, stochastic = (results[b][0] for b in (250, 32, 1))
+    assert (stochastic < mini).all() and (mini < batch).all()  # more updates per epoch, faster per epoch
+    faster = _compare_descents(0.1, X, Y, X_test, Y_test)
+    assert all(faster[b][0][-1] < results[b][0][-1] for b in (250, 32))  # "배치와 미니 배치는 더 빨리"
+    assert (np.diff(faster[1][0]) > 0).any()  # "비용이 에폭 사이에 다시 오르기도"
+
+
+def test_the_descent_comparison_at_0_05_prints_the_same_on_any_cpu():
+    """The last bits of the data stand in for another CPU's: the printed figures must not move."""
+    X, Y, X_test, Y_test = _mnist_250()
+    nudged = X * (1 + np.finfo(float).eps * np.random.default_rng(0).choice([-1, 1], X.shape))
+    for (costs, accuracy), (nudged_costs, nudged_accuracy) in zip(
+            _compare_descents(0.05, X, Y, X_test, Y_test).values(),
+            _compare_descents(0.05, nudged, Y, X_test, Y_test).values()):
+        assert f"{costs[-1]:.4f} {accuracy:.0%}" == f"{nudged_costs[-1]:.4f} {nudged_accuracy:.0%}"
+        np.testing.assert_allclose(nudged_costs, costs, rtol=1e-7)
+
+
 def test_train_leaves_its_inputs_alone():
     rng = np.random.default_rng(7)
     X, Y = rng.uniform(size=(3, 7)), np.eye(2)[:, np.arange(7) % 2]

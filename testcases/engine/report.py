@@ -18,12 +18,31 @@ def fail(label, lines, hints=()):
     raise CheckFailed(text)
 
 
+SIGNIFICANT_DIGITS = 8  # printed numbers stop well above a CPU's last-bit noise and below the checks' rtol
+
+
+def _number(value):
+    """A float rounded to ``SIGNIFICANT_DIGITS``, written as Python writes a float (``0.25``, ``715.0``)."""
+    return repr(float(f"{float(value):.{SIGNIFICANT_DIGITS}g}"))
+
+
+def _is_real(value):
+    return isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, (bool, np.bool_))
+
+
 def render(value):
-    """How a value is printed to students: numpy's own ``str`` for arrays."""
+    """How a value is printed to students: numpy's own ``str`` for arrays, floats to 8 significant digits.
+
+    A number's last digits differ from one CPU to another (BLAS kernels, SIMD), so no float is
+    printed at full precision; a list of numbers is written as plain numbers, whatever their type.
+    """
     if isinstance(value, (float, np.floating)):
-        return repr(float(value))
+        return _number(value)
     if isinstance(value, np.ndarray) and value.ndim == 0:
-        return repr(value.item())
+        return render(value.item())
+    if isinstance(value, (list, tuple)) and value and all(_is_real(x) for x in value):
+        items = ", ".join(_number(x) if isinstance(x, (float, np.floating)) else str(int(x)) for x in value)
+        return f"[{items}]" if isinstance(value, list) else f"({items}{',' if len(value) == 1 else ''})"
     return str(value)
 
 
