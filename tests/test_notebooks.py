@@ -55,6 +55,14 @@ def test_solution_writes_nothing_to_stderr(lesson):
 
 
 @pytest.mark.parametrize("lesson", LESSONS)
+def test_nbval_markers_are_cell_tags_students_do_not_see(lesson):
+    for path in (solution_path(lesson), release_path(lesson)):
+        for index, cell in enumerate(read(path).cells):
+            assert "nbval" not in cell.source.lower(), f"{path.name} cell {index}: nbval은 셀 태그로만 적습니다"
+            assert set(cell.metadata.get("tags", [])) <= {"nbval-ignore-output"}, f"{path.name} cell {index}"
+
+
+@pytest.mark.parametrize("lesson", LESSONS)
 def test_every_test_cell_has_the_one_form_and_points(lesson):
     solution = read(solution_path(lesson))
     for grade_id, cell in grade_cells(solution).items():
