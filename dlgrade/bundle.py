@@ -41,11 +41,9 @@ CORE_MODULES = ("activations", "plotting", "data", "gradcheck", "shapes")
 ENGINE_MODULES = ("__init__", "report", "compare", "codec", "exercise", "invoke", "runner", "store", "lessons",
                   "cells", "tracebacks")
 INSTRUCTOR_ONLY = ("nbgrader", "notebook", "jupyter-server-mathjax", "tqdm")  # left out of the student's install
-STUDENT_EXTRAS = ("ipywidgets>=8", "jupyterlab-language-pack-ko-kr")
 # JupyterLab's settings overrides in the student's install: Korean menus and dialogs from the first start,
-# and no English prompt to fetch news or check for updates.
-LAB_OVERRIDES = {"@jupyterlab/translation-extension:plugin": {"locale": "ko_KR"},
-                 "@jupyterlab/apputils-extension:notification": {"fetchNews": "false", "checkForUpdates": False}}
+# and no English prompt to fetch news or check for updates (``dl-course`` in a clone reads the same file).
+LAB_OVERRIDES = json.loads((ROOT / "dlgrade" / "student_lab" / "overrides.json").read_text(encoding="utf-8"))
 EXERCISE_FACTORIES = ("Exercise", "function")   # names in testcases.engine.exercise that declare an exercise
 MARKER = ".dl-student-bundle"
 LESSON_FOLDER = re.compile(r"(\d\d)_\w+$")
@@ -356,11 +354,10 @@ def _project_version(root):
 
 
 def student_dependencies(root=ROOT):
-    """The course's dependencies without the instructor's tools, plus the student's extras."""
+    """The course's dependencies without the instructor's tools."""
     project = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     names = [re.split(r"[\s<>=!~;\[]", dep, maxsplit=1)[0].lower() for dep in project["dependencies"]]
-    deps = [dep for dep, name in zip(project["dependencies"], names) if name not in INSTRUCTOR_ONLY]
-    return deps + [d for d in STUDENT_EXTRAS if re.split(r"[<>=]", d)[0] not in names]
+    return [dep for dep, name in zip(project["dependencies"], names) if name not in INSTRUCTOR_ONLY]
 
 
 def _pyproject(version, packages, dependencies, upto):

@@ -1,10 +1,12 @@
-"""``dl-course [폴더]``: 학생이 실습을 여는 명령 (학생용 휠의 ``dl_course`` 패키지).
+"""``dl-course [폴더]``: 학생이 실습을 여는 명령.
 
-``dlgrade bundle`` copies this file into the student wheel as ``dl_course/__init__.py``,
-beside ``dl_course/lessons/`` (the released notebooks). It copies every lesson that is
-not yet in the student's workspace (default ``~/dl-course-work``), never overwrites a
-file there, and starts JupyterLab in that folder (``--allow-root`` when run as root).
-It imports nothing from the course repository: it runs in the student's install.
+The student wheel carries this file as ``dl_course/__init__.py`` (``dlgrade bundle``), beside
+``dl_course/lessons/`` (the released notebooks); in a clone of the course it runs from ``dlgrade/``
+and takes the released notebooks from ``notebooks/``. It copies every lesson that is not yet in
+the student's workspace (default ``~/dl-course-work``), never overwrites a file there, and starts
+JupyterLab in that folder (``--allow-root`` when run as root). In a clone, JupyterLab also gets the
+student's settings (``dlgrade/student_lab/``: Korean menus, nbgrader's panels and toolbars off), which
+the student wheel installs as JupyterLab's own. It imports nothing from the course repository.
 """
 import argparse
 import os
@@ -13,7 +15,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-LESSONS = Path(__file__).resolve().parent / "lessons"
+HERE = Path(__file__).resolve().parent
+LESSONS = HERE / "lessons" if (HERE / "lessons").is_dir() else HERE.parent / "notebooks"
+STUDENT_LAB = HERE / "student_lab"
 DEFAULT_WORKSPACE = Path.home() / "dl-course-work"
 
 
@@ -40,6 +44,8 @@ def copy_new_lessons(workspace):
 def lab_command(workspace, extra=()):
     """The command that starts JupyterLab in ``workspace`` with this install's Python."""
     command = [sys.executable, "-m", "jupyterlab", f"--ServerApp.root_dir={workspace}"]
+    if STUDENT_LAB.is_dir():
+        command.append(f"--LabApp.app_settings_dir={STUDENT_LAB}")
     if hasattr(os, "geteuid") and os.geteuid() == 0 and "--allow-root" not in extra:
         command.append("--allow-root")  # Jupyter refuses to start as root without it
     return command + list(extra)

@@ -8,7 +8,6 @@ class in ``submitted/`` (untouched, correct, one bug).
 import csv
 import os
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -16,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from bank.lesson07 import WRONG
-from course import ROOT, hand_in, read, release_path
+from course import ROOT, clone_files, hand_in, read, release_path
 from grading import submission
 
 pytestmark = pytest.mark.autograde
@@ -34,13 +33,7 @@ def instructor_commands():
 
 
 def fresh_copy(destination):
-    listed = subprocess.run(["git", "ls-files", "--cached", "--others", "--exclude-standard"], cwd=ROOT,
-                            capture_output=True, text=True, check=True).stdout.splitlines()
-    for name in listed:
-        source = ROOT / name
-        if source.is_file():
-            (destination / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(source, destination / name)
+    clone_files(destination)
     (destination / ".venv").symlink_to(Path(sys.prefix))
     return destination
 
