@@ -1,6 +1,9 @@
 """``dlgrade``: the instructor's command for grading a whole class with nbgrader.
 
-Subcommands: ``autograde`` (parallel, confined, with a progress bar and a summary),
-``export`` (one row per student, optionally one column per exercise) and
-``feedback`` (nbgrader's feedback with exercise names and offline math).
+Subcommands: ``roster import`` (Excel or Korean CSV rosters, all or nothing), ``collect``
+(an LMS's "download all submissions" archive into ``submitted/``), ``autograde`` (parallel,
+confined, each student's previous results kept unless the new grading succeeds, clean
+interrupts), ``status`` (graded, not submitted, not gradable, changed since), ``feedback``
+(exercise names, offline math, per student), ``export`` (Excel, or an LMS's grade import)
+and ``bundle`` (what students receive).
 """

@@ -4,9 +4,16 @@ Each worker is one process with one ``NbGraderAPI`` that runs nbgrader's own
 autograde (the confined kernel and the judge, see ``nbgrader_config.py``) for the
 students it is handed, so the gradebook holds exactly what ``nbgrader autograde``
 would write. Workers share the SQLite gradebook, waiting for each other's writes.
+
+A class's data is never lost: a file that cannot be graded is named before nbgrader
+touches anything (``preflight``); each student's previous graded notebook and grades
+are put aside and put back unless the new grading succeeds (``rollback``); Ctrl-C or
+SIGTERM stops every worker, kernel and judge (``processes``), puts back the students
+in flight, and returns the summary of what was graded.
 """
 import os
 import re
+import signal
 import warnings
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
@@ -16,22 +23,28 @@ import nbformat
 from sqlalchemy.exc import SAWarning
 from tqdm import tqdm
 
-from dlgrade import course
+from dlgrade import course, preflight, processes, rollback, status
 from testcases.engine import cells, sandbox
 from testcases.engine.judge import TIMEOUT_WORDS
 
 _worker_api = None
+_worker_root = None
 
 
 def _start_worker(root):
-    global _worker_api
+    global _worker_api, _worker_root
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's: it stops every worker
     warnings.filterwarnings("ignore", category=SAWarning)
-    _worker_api = course.api(root)
+    _worker_api, _worker_root = course.api(root), root
 
 
 def _grade_one(assignment, student):
+    """nbgrader's autograde of one student; the previous graded state stays unless it succeeds."""
+    rollback.put_aside(_worker_root, assignment, student)
     result = _worker_api.autograde(assignment, student, force=True, create=True)
-    return student, bool(result.get("success")), (result.get("log") or "") + (result.get("error") or "")
+    success = bool(result.get("success"))
+    (rollback.discard if success else rollback.put_back)(_worker_root, assignment, student)
+    return student, success, (result.get("log") or "") + (result.get("error") or "")
 
 
 TAMPERING = re.compile(r"Attribute '(\w+)' for cell (\S+) has changed|cells (\[.*?\]) are not in the release")
@@ -53,6 +66,8 @@ class Summary:
     failed: dict = field(default_factory=dict)       # student -> reason it could not be graded
     tampered: dict = field(default_factory=dict)     # student -> the cells it changed that are locked
     timed_out: dict = field(default_factory=dict)    # student -> test cells the judge stopped
+    recovered: list = field(default_factory=list)    # students a killed earlier run left half graded
+    interrupted: list = field(default_factory=list)  # students this run stopped before their result came
 
     def lines(self):
         graded = [s for s in self.scores if s not in self.failed]
@@ -71,6 +86,12 @@ class Summary:
             f"\n  {s}: {line}" for s, line in sorted(self.tampered.items())))
         out.append(f"채점하지 못한 제출물: {len(self.failed)}개" + "".join(
             f"\n  {s}: {reason}" for s, reason in sorted(self.failed.items())))
+        if self.recovered:
+            out.append(f"지난 실행이 끝내지 못한 채점을 이전 상태로 되돌림: {', '.join(self.recovered)}")
+        if self.interrupted:
+            out.append(f"중단됨: {len(self.interrupted)}명은 이번에 채점 결과를 받지 못했습니다 "
+                       f"({', '.join(self.interrupted)}). 채점 중이던 제출물은 이전 상태로 되돌렸습니다. "
+                       f"`dlgrade autograde {self.assignment}`를 다시 실행하세요.")
         return out
 
     def _order(self, cell):
@@ -80,13 +101,21 @@ class Summary:
 ERROR_LINE = re.compile(r"\b(\w+(?:Error|Exception)): (.+)")
 
 
+KNOWN_FAILURES = (
+    ("readonly database", "성적부(gradebook)에 쓸 수 없습니다. 성적부 파일과 그 폴더의 쓰기 권한을 확인한 뒤 다시 채점하세요."),
+    ("unable to open database", "성적부(gradebook)를 열 수 없습니다. nbgrader_config.py의 db_url과 권한을 확인하세요."),
+    ("PermissionError", "쓸 수 없는 파일이나 폴더가 있습니다. autograded/와 .dlgrade/의 쓰기 권한을 확인한 뒤 다시 채점하세요."),
+)
+
+
 def _reason(log):
-    """The error in nbgrader's log that says why a submission could not be graded."""
+    """Why nbgrader could not grade a submission: what to do, in Korean, then nbgrader's own error."""
     errors = [m for m in ERROR_LINE.finditer(log) if m.group(1) != "NbGraderException"]
-    if errors:
-        return f"{errors[-1].group(1)}: {errors[-1].group(2).strip()}"[:300]
     lines = [line.strip() for line in log.splitlines() if line.strip()]
-    return lines[-1][:300] if lines else "알 수 없는 오류"
+    detail = (f"{errors[-1].group(1)}: {errors[-1].group(2).strip()}" if errors
+              else lines[-1] if lines else "알 수 없는 오류")[:300]
+    advice = next((text for word, text in KNOWN_FAILURES if word in log), "nbgrader가 이 제출물을 채점하지 못했습니다.")
+    return f"{advice} 이전 채점 결과는 그대로 두었습니다. ({detail})"
 
 
 def _shard(students, shard):
@@ -144,11 +173,16 @@ def prepare(root, assignment):
         raise course.CourseError(f"{assignment}을(를) 준비하지 못했습니다:\n{result.get('error') or result.get('log')}")
 
 
+def _interrupt(signum, frame):
+    raise KeyboardInterrupt
+
+
 def autograde(root, assignment, workers=None, students=None, shard=None, progress=True):
     """Grade ``assignment`` for every submitted student (or ``students``); returns a ``Summary``.
 
     A submission whose locked or grade cells were changed is graded on the restored
-    cells and named once in the summary, with the cells.
+    cells and named once in the summary, with the cells. Ctrl-C or SIGTERM ends the
+    run early: ``Summary.interrupted`` names the students whose result did not come.
     """
     root = os.path.abspath(root)
     everyone = course.submitted_students(root, assignment)
@@ -159,19 +193,52 @@ def autograde(root, assignment, workers=None, students=None, shard=None, progres
         raise course.CourseError(f"제출물이 없는 학생: {', '.join(unknown)}")
     chosen = _shard([s for s in everyone if not students or s in students], shard)
     prepare(root, assignment)
-    summary = Summary(assignment)
-    workers = max(1, min(workers or os.cpu_count() or 1, len(chosen)))
-    with ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(root,)) as pool:
-        futures = [pool.submit(_grade_one, assignment, s) for s in chosen]
+    summary = Summary(assignment, recovered=rollback.recover(root, assignment))
+    digests = {student: status.digest(root, assignment, student) for student in chosen}
+    for student in chosen:
+        if (reason := preflight.problem(root, assignment, student)) is not None:
+            summary.failed[student] = reason
+    gradable = [s for s in chosen if s not in summary.failed]
+    received = _grade_in_workers(root, assignment, gradable, workers, progress, summary)
+    summary.interrupted = [s for s in gradable if s not in received]
+    status.record(root, assignment, {s: digests[s] for s in received if s not in summary.failed},
+                  {s: (reason, digests[s]) for s, reason in summary.failed.items()})
+    _collect(root, assignment, received, summary)
+    return summary
+
+
+def _grade_in_workers(root, assignment, students, workers, progress, summary):
+    """Grade ``students`` in parallel; returns those whose result came before any interrupt."""
+    if not students:
+        return []
+    processes.adopt_orphans()
+    received = []
+    pool = ProcessPoolExecutor(max(1, min(workers or os.cpu_count() or 1, len(students))),
+                               initializer=_start_worker, initargs=(root,))
+    previous = signal.getsignal(signal.SIGINT), signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        futures = {pool.submit(_grade_one, assignment, s): s for s in students}
         for future in tqdm(as_completed(futures), total=len(futures), desc=f"{assignment} 채점",
                            unit="명", disable=not progress):
-            student, success, log = future.result()
+            student = futures[future]
+            try:
+                _, success, log = future.result()
+            except Exception as error:  # the worker failed around nbgrader (putting aside, putting back)
+                success, log = False, f"{type(error).__name__}: {error}"
+            received.append(student)
             if not success:
                 summary.failed[student] = _reason(log)
             if (line := _tampering(log)) is not None:
                 summary.tampered[student] = line
-    _collect(root, assignment, chosen, summary)
-    return summary
+    except KeyboardInterrupt:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not cut the clean-up short
+        processes.stop_descendants()
+        rollback.recover(root, assignment)
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)
+        signal.signal(signal.SIGINT, previous[0])
+        signal.signal(signal.SIGTERM, previous[1])
+    return received
 
 
 def confinement_note():

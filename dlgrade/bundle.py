@@ -40,7 +40,8 @@ CORE_MODULES = ("activations", "plotting", "data", "gradcheck", "shapes")
 # What the public check needs in the student's kernel; never the judge, its children or sandbox.
 ENGINE_MODULES = ("__init__", "report", "compare", "codec", "exercise", "invoke", "runner", "store", "lessons",
                   "cells", "tracebacks")
-INSTRUCTOR_ONLY = ("nbgrader", "notebook", "jupyter-server-mathjax", "tqdm")  # left out of the student's install
+# Left out of the student's install.
+INSTRUCTOR_ONLY = ("nbgrader", "notebook", "jupyter-server-mathjax", "tqdm", "openpyxl")
 # JupyterLab's settings overrides in the student's install: Korean menus and dialogs from the first start,
 # and no English prompt to fetch news or check for updates (``dl-course`` in a clone reads the same file).
 LAB_OVERRIDES = json.loads((ROOT / "dlgrade" / "student_lab" / "overrides.json").read_text(encoding="utf-8"))

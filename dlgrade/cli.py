@@ -1,8 +1,11 @@
-"""The ``dlgrade`` command line (see ``dlgrade --help``)."""
+"""The ``dlgrade`` command line (see ``dlgrade --help``).
+
+nbgrader is imported only by the command that runs, so usage errors and ``--help`` answer at once.
+"""
 import argparse
 import sys
 
-from dlgrade import course
+LMS = ("moodle", "canvas")
 
 
 def _shard(text):
@@ -15,28 +18,66 @@ def _shard(text):
     return index, count
 
 
+def _workers(text):
+    try:
+        count = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError("정수여야 합니다 (예: 2)") from None
+    if count < 1:
+        raise argparse.ArgumentTypeError("1 이상이어야 합니다")
+    return count
+
+
+INTERRUPTED = 130  # the shell's code for a command stopped by Ctrl-C
+
+
 def _autograde(args):
     from dlgrade.autograde import autograde, confinement_note
 
     print(confinement_note())
     summary = autograde(args.root, args.lesson, args.workers, args.student, args.shard)
     print("\n".join(summary.lines()))
-    return 1 if summary.failed else 0
+    return INTERRUPTED if summary.interrupted else 1 if summary.failed else 0
 
 
 def _export(args):
     from dlgrade.export import export
 
-    count = export(args.root, args.out, args.per_exercise)
+    count = export(args.root, args.out, args.per_exercise, args.lms)
     print(f"{args.out}: 학생 {count}명")
     return 0
+
+
+def _roster_import(args):
+    from dlgrade.roster import import_roster
+
+    print("\n".join(import_roster(args.root, args.file).lines()))
+    return 0
+
+
+def _collect(args):
+    from dlgrade.collect import collect
+
+    result = collect(args.root, args.lesson, args.archive, args.lms)
+    print("\n".join(result.lines()))
+    return 1 if result.problems else 0
 
 
 def _feedback(args):
     from dlgrade.feedback import feedback
 
-    files = feedback(args.root, args.lesson)
+    files, failed = feedback(args.root, args.lesson)
     print(f"피드백 {len(files)}개를 feedback/에 썼습니다 (수식은 feedback/mathjax/를 씁니다).")
+    if failed:
+        print(f"피드백을 만들지 못한 학생: {len(failed)}명" + "".join(
+            f"\n  {student}: {reason}" for student, reason in sorted(failed.items())))
+    return 1 if failed else 0
+
+
+def _status(args):
+    from dlgrade.status import table
+
+    print("\n".join(table(args.root, args.lesson)))
     return 0
 
 
@@ -53,15 +94,36 @@ def parser():
 
     grade = commands.add_parser("autograde", help="submitted/의 제출물을 병렬로 자동 채점합니다")
     grade.add_argument("lesson", help="실습 이름, 예: 07_deep_nn_step_by_step")
-    grade.add_argument("--workers", type=int, default=None, help="동시에 채점할 프로세스 수 (기본: 코어 수)")
+    grade.add_argument("--workers", type=_workers, default=None, help="동시에 채점할 프로세스 수 (기본: 코어 수)")
     grade.add_argument("--student", action="append", help="이 학생만 채점 (여러 번 쓸 수 있음)")
     grade.add_argument("--shard", type=_shard, help="I/N: 학생을 N몫으로 나눈 것 중 I번째만 채점")
     grade.set_defaults(run=_autograde)
 
-    export = commands.add_parser("export", help="성적을 CSV로 내보냅니다 (학생마다 한 줄)")
-    export.add_argument("out", nargs="?", default="grades.csv")
+    export = commands.add_parser("export", help="성적을 엑셀에서 바로 열리는 CSV(UTF-8 BOM)나 .xlsx로 내보냅니다 "
+                                                 "(학생마다 한 줄)")
+    export.add_argument("out", nargs="?", default="grades.csv", help="쓸 파일 (.xlsx로 끝나면 엑셀 통합 문서)")
     export.add_argument("--per-exercise", action="store_true", help="채점 셀마다 한 열을 더합니다")
+    export.add_argument("--lms", choices=LMS, help="이 LMS의 성적 가져오기(import) 형식의 열로 씁니다")
     export.set_defaults(run=_export)
+
+    roster = commands.add_parser("roster", help="학생 명단을 다룹니다")
+    roster_commands = roster.add_subparsers(dest="roster_command", required=True)
+    roster_import = roster_commands.add_parser(
+        "import", help="명단(.xlsx, 또는 UTF-8·CP949 CSV)을 성적부에 넣습니다. 열: 학번/id, 성+이름 또는 이름/"
+                       "first_name+last_name, 이메일/email, lms_user_id(선택)")
+    roster_import.add_argument("file", help="명단 파일 (.xlsx 또는 .csv)")
+    roster_import.set_defaults(run=_roster_import)
+
+    collect = commands.add_parser("collect", help="LMS의 '모든 제출물 다운로드' 압축 파일을 submitted/<학번>/<실습>/에 "
+                                                  "풉니다")
+    collect.add_argument("lesson", help="실습 이름, 예: 07_deep_nn_step_by_step")
+    collect.add_argument("archive", help="LMS에서 받은 .zip 파일")
+    collect.add_argument("--lms", choices=LMS, help="이 LMS의 파일 이름만 받습니다 (기본: Moodle과 Canvas 모두)")
+    collect.set_defaults(run=_collect)
+
+    status = commands.add_parser("status", help="학생마다 채점됨·미제출·채점 불가(사유)·제출 후 미채점을 보여 줍니다")
+    status.add_argument("lesson", help="실습 이름, 예: 07_deep_nn_step_by_step")
+    status.set_defaults(run=_status)
 
     feedback = commands.add_parser("feedback", help="학생별 피드백 HTML을 만듭니다")
     feedback.add_argument("lesson")
@@ -76,6 +138,8 @@ def parser():
 
 def main(argv=None):
     args = parser().parse_args(argv)
+    from dlgrade import course
+
     try:
         return args.run(args)
     except course.CourseError as error:

@@ -45,16 +45,25 @@ def graded(tmp_path_factory):
 
 def test_parallel_grades_equal_nbgrader_autograde(graded):
     plain, parallel, _ = graded
-    assert scores(parallel) == scores(plain)
-    assert set(scores(parallel)) == {"correct", "untouched", "wrong", "broken", "tampered"}
-    assert scores(parallel)["tampered"]["test_compute_cost"] == 0
+    graded_by_dlgrade = scores(parallel)
+    assert set(graded_by_dlgrade) == {"correct", "untouched", "wrong", "tampered"}
+    assert graded_by_dlgrade == {student: cells for student, cells in scores(plain).items() if student != "broken"}
+    assert graded_by_dlgrade["tampered"]["test_compute_cost"] == 0
+
+
+def test_a_file_that_cannot_be_graded_gets_no_grade_not_a_zero(graded):
+    plain, parallel, _ = graded
+    assert "broken" in scores(plain)  # plain nbgrader records a submission with no score
+    assert "broken" not in scores(parallel)
 
 
 def test_summary_names_what_could_not_be_graded_and_exits_non_zero(graded):
     _, _, run = graded
     assert run.returncode == 1
     assert "채점한 제출물: 4개" in run.stdout
-    assert "채점하지 못한 제출물: 1개" in run.stdout and "broken: NotJSONError" in run.stdout
+    assert "채점하지 못한 제출물: 1개" in run.stdout
+    assert "broken: submitted/broken/07_deep_nn_step_by_step/07_deep_nn_step_by_step.ipynb이(가) 중간에 잘렸거나" in run.stdout
+    assert "dlgrade autograde 07_deep_nn_step_by_step --student broken" in run.stdout
     assert "linear_backward: 평균 1.00 / 2" in run.stdout  # correct 2, untouched 0, wrong 0, tampered 2
 
 

@@ -49,7 +49,7 @@ def submit_class(course):
 def flow(tmp_path_factory):
     course = fresh_copy(tmp_path_factory.mktemp("clone"))
     commands = instructor_commands()
-    first_collecting = next(i for i, c in enumerate(commands) if c.startswith("nbgrader db student import"))
+    first_collecting = next(i for i, c in enumerate(commands) if c.startswith("dlgrade roster import"))
     runs = []
     for index, command in enumerate(commands):
         if index == first_collecting:
@@ -62,7 +62,7 @@ def flow(tmp_path_factory):
 
 def test_readme_lists_the_flow():
     commands = instructor_commands()
-    for expected in ("scripts/refresh_lesson.py", "dlgrade bundle", "nbgrader db student import", "dlgrade autograde",
+    for expected in ("scripts/refresh_lesson.py", "dlgrade bundle", "dlgrade roster import", "dlgrade autograde",
                      "dlgrade feedback", "dlgrade export"):
         assert any(expected in c for c in commands), expected
 
@@ -75,7 +75,7 @@ def test_every_command_succeeds(flow):
 
 def test_grades_have_names_and_exercises(flow):
     course, _, _ = flow
-    with open(course / "grades.csv", encoding="utf-8") as file:
+    with open(course / "grades.csv", encoding="utf-8-sig") as file:
         rows = {row["student_id"]: row for row in csv.DictReader(file)}
     assert rows["correct"]["first_name"] == "민지" and rows["bug"]["email"] == "seojun@example.com"
     total = float(rows["correct"][LESSON])
