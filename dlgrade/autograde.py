@@ -47,14 +47,15 @@ def _grade_one(assignment, student):
     return student, success, (result.get("log") or "") + (result.get("error") or "")
 
 
-TAMPERING = re.compile(r"Attribute '(\w+)' for cell (\S+) has changed|cells (\[.*?\]) are not in the release")
+TAMPERING = re.compile(r"Attribute '(\w+)' for cell (\S+) has changed|cells (\[.*?\]) are not in the release"
+                       r"|Missing grade cell (\S+) encountered")
 
 
 def _tampering(log):
     """One line naming the cells a submission changed that it may not (nbgrader restored them)."""
     cells_changed = []
     for match in TAMPERING.finditer(log):
-        cells_changed.append(match.group(2) or match.group(3))
+        cells_changed.append(match.group(2) or match.group(3) or f"{match.group(4)}(지움)")
     return "고친 잠긴 셀이나 채점 셀(원래대로 되돌려 채점함): " + ", ".join(dict.fromkeys(cells_changed)) \
         if cells_changed else None
 
@@ -68,12 +69,13 @@ class Summary:
     timed_out: dict = field(default_factory=dict)    # student -> test cells the judge stopped
     recovered: list = field(default_factory=list)    # students a killed earlier run left half graded
     interrupted: list = field(default_factory=list)  # students this run stopped before their result came
+    notes: list = field(default_factory=list)        # warnings shown before the summary
 
     def lines(self):
         graded = [s for s in self.scores if s not in self.failed]
         totals = [sum(score for score, _ in self.scores[s].values()) for s in graded]
         maximum = max((sum(m for _, m in cells.values()) for cells in self.scores.values()), default=0)
-        out = [f"채점한 제출물: {len(graded)}개" + (f", 평균 {sum(totals) / len(totals):.2f} / {maximum:g}점"
+        out = self.notes + [f"채점한 제출물: {len(graded)}개" + (f", 평균 {sum(totals) / len(totals):.2f} / {maximum:g}점"
                                                      if totals else "")]
         for cell in sorted({cell for s in graded for cell in self.scores[s]}, key=self._order):
             got = [self.scores[s][cell][0] for s in graded if cell in self.scores[s]]
@@ -173,6 +175,16 @@ def prepare(root, assignment):
         raise course.CourseError(f"{assignment}을(를) 준비하지 못했습니다:\n{result.get('error') or result.get('log')}")
 
 
+def _known_lesson(root, assignment):
+    """A lesson name that is not one of the course's is refused, with the names that are."""
+    source = Path(root) / course.load_config(root).CourseDirectory.get("source_directory", "source")
+    if not (source / assignment).is_dir():
+        known = sorted(p.name for p in source.iterdir() if p.is_dir() and not p.name.startswith(".")) \
+            if source.is_dir() else []
+        raise course.CourseError(f"'{assignment}'이라는 실습이 {source.name}/에 없습니다. 있는 실습: "
+                                 f"{', '.join(known) or '(없음)'}")
+
+
 def _interrupt(signum, frame):
     raise KeyboardInterrupt
 
@@ -185,6 +197,7 @@ def autograde(root, assignment, workers=None, students=None, shard=None, progres
     run early: ``Summary.interrupted`` names the students whose result did not come.
     """
     root = os.path.abspath(root)
+    _known_lesson(root, assignment)
     everyone = course.submitted_students(root, assignment)
     if not everyone:
         raise course.CourseError(f"submitted/<학생 ID>/{assignment}/ 아래에 제출물이 없습니다.")
@@ -192,6 +205,9 @@ def autograde(root, assignment, workers=None, students=None, shard=None, progres
     if unknown:
         raise course.CourseError(f"제출물이 없는 학생: {', '.join(unknown)}")
     chosen = _shard([s for s in everyone if not students or s in students], shard)
+    if not chosen:  # another machine's shards hold the class: nothing to do here, and nothing is wrong
+        return Summary(assignment, notes=[f"경고: --shard {shard[0]}/{shard[1]}에 든 학생이 없습니다 "
+                                          f"(제출한 학생 {len(everyone)}명). 이 컴퓨터에서는 채점하지 않았습니다."])
     prepare(root, assignment)
     summary = Summary(assignment, recovered=rollback.recover(root, assignment))
     digests = {student: status.digest(root, assignment, student) for student in chosen}

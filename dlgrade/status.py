@@ -30,6 +30,7 @@ class Standing:
     score: float | None = None       # the grade in the gradebook (kept from earlier when regrading failed)
     max_score: float | None = None
     reason: str = ""
+    late: bool = False                # marked late by the LMS (``dlgrade collect``'s collected.json)
 
 
 def _results_path(root, lesson):
@@ -83,7 +84,18 @@ def standings(root, lesson):
     roster, grades = _grades(root, lesson)
     results = _results(root, lesson)
     students = sorted(set(roster) | set(grades) | set(course.submitted_students(root, lesson)))
-    return [_standing(root, lesson, student, grades.get(student), results) for student in students]
+    rows = [_standing(root, lesson, student, grades.get(student), results) for student in students]
+    for standing in rows:
+        standing.late = _late(root, lesson, standing.student)
+    return rows
+
+
+def _late(root, lesson, student):
+    record = Path(root) / "submitted" / student / lesson / "collected.json"
+    try:
+        return bool(json.loads(record.read_text(encoding="utf-8")).get("late"))
+    except (OSError, ValueError, AttributeError):
+        return False
 
 
 def _standing(root, lesson, student, grade, results):
@@ -107,7 +119,8 @@ def table(root, lesson):
     lines = [f"{lesson}: 학생 {len(rows)}명"]
     for row in rows:
         score = f"{row.score:g} / {row.max_score:g}" if row.score is not None else "-"
-        lines.append(f"  {row.student}\t{row.status}\t{score}" + (f"\t{row.reason}" if row.reason else ""))
+        status = row.status + (" (늦은 제출)" if row.late else "")
+        lines.append(f"  {row.student}\t{status}\t{score}" + (f"\t{row.reason}" if row.reason else ""))
     counts = {status: sum(row.status == status for row in rows) for status in MEANINGS}
     lines.append(", ".join(f"{status} {count}명" for status, count in counts.items()))
     return lines

@@ -175,10 +175,11 @@ def test_status_names_every_student_and_never_a_fake_zero(course):
     assert dlgrade(course, "autograde", LESSON, "--student", "s2").returncode == 1
     with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gradebook:
         gradebook.add_student("s5", first_name="하은", last_name="박")
+    (course / "submitted" / "s4" / LESSON / "collected.json").write_text('{"late": true}', encoding="utf-8")
     run = dlgrade(course, "status", LESSON)
     assert run.returncode == 0, run.stdout + run.stderr
     rows = {line.split("\t")[0].strip(): line.split("\t")[1:] for line in run.stdout.splitlines() if "\t" in line}
-    assert rows["s1"] == ["채점됨", "16 / 16"] and rows["s4"] == ["채점됨", "16 / 16"]
+    assert rows["s1"] == ["채점됨", "16 / 16"] and rows["s4"] == ["채점됨 (늦은 제출)", "16 / 16"]
     assert rows["s2"][:2] == ["채점 불가", "16 / 16"] and "중간에 잘렸거나" in rows["s2"][2]
     assert rows["s3"] == ["제출 후 미채점", "16 / 16"]
     assert rows["s5"] == ["미제출", "-"]

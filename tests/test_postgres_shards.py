@@ -92,7 +92,7 @@ def test_each_shard_grades_its_half(shards):
     _, runs, outputs, _, _ = shards
     graded = [out for out, _ in outputs]
     assert [run.returncode for run in runs] == [1, 0] or [run.returncode for run in runs] == [0, 1]
-    assert sum(int(out.split("채점한 제출물: ")[1].split("개")[0]) for out in graded) == 4
+    assert sum(int(out.split("채점한 제출물: ")[1].split("개")[0]) for out in graded) == 5
     assert sum(out.count("중간에 잘렸거나 노트북 파일(JSON)이 아닙니다") for out in graded) == 1
 
 
