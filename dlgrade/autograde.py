@@ -35,6 +35,7 @@ def _start_worker(root):
     global _worker_api, _worker_root
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's: it stops every worker
     warnings.filterwarnings("ignore", category=SAWarning)
+    warnings.filterwarnings("ignore", module=r"nbformat\.")  # duplicate or missing cell ids: nbgrader repairs them
     _worker_api, _worker_root = course.api(root), root
 
 
