@@ -39,8 +39,10 @@ def test_lecture_initialisation_is_reproduced():
     assert [p[k].shape for k in p] == [(5, 10), (5,), (5, 5), (5,), (3, 5), (3,)]
 
 
-def test_public_case_is_the_lecture_case():
-    assert public_inputs("initialize_parameters") == [{"neurons_per_layer": [10, 5, 5, 3], "seed": 42}]
+def test_first_public_case_is_the_lecture_case_and_the_second_another_seed():
+    lecture, other = public_inputs("initialize_parameters")
+    assert lecture == {"neurons_per_layer": [10, 5, 5, 3], "seed": 42}
+    assert other["seed"] != 42 and other["neurons_per_layer"] != lecture["neurons_per_layer"]
     expected = store.records("01", "initialize_parameters")[0]["expected"]
     close(expected["W1"][0, :3], [0.22213732, -0.06183368, 0.28965512])
     close(expected["b1"], [0.14493476, -0.17221403, -0.30272872, 0.27354995, 0.461077])
@@ -98,8 +100,9 @@ def test_public_cases_separate_the_typical_mistakes():
     images, gray = (inputs["images"] for inputs in public_inputs("normalize"))
     assert 0 < images.min() and images.max() < 255 and images.ndim == 2 and images.dtype == np.uint8
     assert gray.min() == gray.max() and gray.dtype == np.uint8
-    (one_hot,) = public_inputs("one_hot")
-    assert one_hot["labels"].max() + 1 != one_hot["num_classes"]
+    one_hot = public_inputs("one_hot")
+    assert all(case["labels"].max() + 1 != case["num_classes"] for case in one_hot)
+    assert {case["num_classes"] == 10 for case in one_hot} == {True, False}
 
 
 def test_hidden_cases_cover_the_edges():

@@ -3,8 +3,9 @@
 Conventions of lessons 01-02: one example at a time, ``x`` of shape ``(784,)``,
 ``W[l]`` of shape ``(n[l], n[l-1])`` and ``b[l]`` of shape ``(n[l],)``.
 ``initialize_parameters`` draws from numpy's global generator: every check seeds it
-right before the call (the input ``seed``, 42 in the public case as in the lecture),
-so the numbers match the lecture's. Mistakes are the outputs typical wrong answers
+right before the call (the input ``seed``: 42 in the first public case, so the numbers
+match the lecture's, and another seed in the second, so a seed fixed inside the
+function fails in the notebook already). Mistakes are the outputs typical wrong answers
 produce, each with its Korean hint; their random draws use private ``RandomState``
 objects, so the student's global random state is left alone.
 """
@@ -19,7 +20,7 @@ LECTURE_SEED = 42
 FLAT_IMAGE = ("모든 값이 같으면 max - min = 0이라 나눌 수 없습니다. 이때는 if 문으로 먼저 확인하고 "
               "np.zeros(images.shape)처럼 0으로 채운 실수 배열을 돌려주세요.")
 SEED_INSIDE = ("함수 안에서 np.random.seed를 부르지 마세요. 시드는 함수를 부르기 전에 한 번만 정합니다. "
-               "채점할 때는 42가 아닌 시드로 정한 뒤에도 부릅니다.")
+               "채점 셀도, 숨겨진 테스트도 42가 아닌 시드로 정한 뒤에 이 함수를 부릅니다.")
 DRAW_ORDER = ("난수를 뽑는 순서가 다릅니다. 층마다 W[l]을 먼저, 그다음 b[l]을 뽑으세요 "
               "(W1, b1, W2, b2, … 순서). 순서가 바뀌면 같은 시드에서도 값이 달라집니다.")
 RANDOM_BIAS = "이 실습에서는 b도 W처럼 난수로 시작합니다 (0이 아니라 np.random.randn(n[l]) * np.sqrt(1 / n[l]))."
@@ -133,8 +134,10 @@ def _compare_one_hot(label, got, inputs, expected):
 
 
 def _one_hot_cases():
-    """Labels without the last class, so counting classes from the labels gives too few columns."""
-    return [Case({"labels": np.array([3, 0, 7, 1, 5]), "num_classes": 10})]
+    """Labels without the last class, so counting classes from the labels gives too few columns;
+    then another number of classes than MNIST's 10, so a fixed 10 columns fails too."""
+    return [Case({"labels": np.array([3, 0, 7, 1, 5]), "num_classes": 10}, title="MNIST처럼 범주 10개"),
+            Case({"labels": np.array([2, 0, 2, 1]), "num_classes": 4}, title="범주 4개")]
 
 
 def _hidden_one_hot(rng, trial):
@@ -252,8 +255,12 @@ def _initialize_parameters_expected(ref, inputs):
 
 
 def _initialize_parameters_cases():
+    """The lecture's network and seed, then another seed and network: a seed fixed inside the
+    function gives the lecture's numbers in the first case only."""
     return [Case({"neurons_per_layer": [10, 5, 5, 3], "seed": LECTURE_SEED},
-                 title="np.random.seed(seed)를 부른 바로 다음에 호출합니다")]
+                 title="강의와 같은 시드: np.random.seed(seed)를 부른 바로 다음에 호출합니다"),
+            Case({"neurons_per_layer": [4, 3, 2], "seed": 7},
+                 title="다른 시드와 다른 층 구조: 이번에도 np.random.seed(seed) 바로 다음에 호출합니다")]
 
 
 def _hidden_initialize_parameters(rng, trial):

@@ -20,6 +20,14 @@ UNIFORM = "np.random.rand(균등분포)가 아니라 np.random.randn(표준정�
 NONZERO_BIAS = "편향은 np.zeros((n, 1))로 0에서 시작합니다."
 SWAPPED = "sigmoid와 relu가 바뀌었습니다. activation 문자열에 맞는 함수를 부르는지 확인하세요."
 NO_MEAN = "1/m을 곱하지 않았습니다. dW와 db는 m개 예제의 평균입니다."
+CACHES_REVERSED = ("caches.append(cache)로 층을 지나는 순서대로 담으세요. caches.insert(0, cache)는 새 캐시를 "
+                   "맨 앞에 넣으므로 순서가 뒤집힙니다. 역전파는 caches[l - 1]을 l번 층의 캐시로 꺼내 씁니다.")
+OWN_HELPERS = ("위의 '내 출력'은 이 채점 셀이 여러분이 만든 linear_activation_backward(그 안의 linear_backward까지)로 "
+               "계산한 값입니다. 이 셀은 linear_activation_backward에 기록해 둔 입력이 들어올 때만 정답을 대신 "
+               "돌려주는데, 입력이 달랐기 때문입니다. 채점할 때는 그 자리에 정답 함수를 넣어 L_model_backward만 따로 봅니다.")
+MAYBE_OWN_HELPERS = ("이 채점 셀은 linear_activation_backward에 기록해 둔 입력이 들어올 때만 정답을 대신 돌려주고, 다른 입력이 "
+                     "들어오면 여러분이 만든 함수(그 안의 linear_backward까지)로 계산합니다. 그래서 위의 '내 출력'에는 그 "
+                     "함수들의 결과가 섞여 있을 수 있습니다. 두 함수의 채점 셀을 먼저 통과했는지 확인하세요.")
 ACTIVATIONS = ("sigmoid", "relu")
 
 
@@ -87,6 +95,10 @@ def _weights(seed, layer_dims, sample, scale, order=None):
     rng = np.random.RandomState(seed)
     layers = order or range(1, len(layer_dims))
     return {f"W{l}": getattr(rng, sample)(layer_dims[l], layer_dims[l - 1]) * scale for l in layers}
+
+
+def _anything(got):
+    return True
 
 
 def _nonzero(value):
@@ -213,6 +225,24 @@ def _forward_with(X, parameters, hidden, output):
     return A
 
 
+def _linear_inputs_of(cache):
+    """``(A_prev, W)`` of a ``((A_prev, W, b), Z)`` cache, or ``(None, None)`` if it has another form."""
+    try:
+        linear_cache = cache[0]
+        return linear_cache[0], linear_cache[1]
+    except (TypeError, IndexError, KeyError):
+        return None, None
+
+
+def _in_reverse_order(caches, X, parameters):
+    """The first layer's cache is last and the last layer's first: caches.insert(0, cache)."""
+    L = len(caches)
+    first_A, first_W = _linear_inputs_of(caches[-1])
+    last_W = _linear_inputs_of(caches[0])[1]
+    return (_is_input(first_A, X) and _is_input(first_W, parameters["W1"])
+            and _is_input(last_W, parameters[f"W{L}"]) and not _is_input(last_W, parameters["W1"]))
+
+
 def _compare_L_model_forward(label, got, inputs, expected):
     X, parameters = inputs["X"], inputs["parameters"]
     L = len(parameters) // 2
@@ -227,6 +257,9 @@ def _compare_L_model_forward(label, got, inputs, expected):
         length = f" (길이 {len(caches)})" if isinstance(caches, (list, tuple)) else ""
         fail(label, [f"caches는 층마다 하나씩, 길이 {L}인 리스트여야 하는데 {type(caches).__name__}{length}입니다."],
              ["매 층 caches.append(cache)를 했는지, 마지막 층의 캐시도 넣었는지 확인하세요."])
+    if L > 1 and _in_reverse_order(caches, X, parameters):
+        fail(label, ["caches의 순서가 거꾸로입니다. caches[0]에 마지막 층의 캐시가, "
+                     f"caches[{L - 1}]에 첫 층의 캐시가 들어 있습니다."], [CACHES_REVERSED])
     A_prev = X
     for l, cache in enumerate(caches, start=1):
         _check_activation_cache(f"{label}의 caches[{l - 1}]", cache, A_prev, parameters[f"W{l}"], parameters[f"b{l}"])
@@ -354,12 +387,18 @@ def _backward_with(AL, Y, caches, hidden, output):
 
 def _compare_L_model_backward(label, got, inputs, expected):
     AL, Y, caches = inputs.values()
-    mistakes = [("dAL의 부호가 반대입니다: dAL = -(Y/AL - (1-Y)/(1-AL)).", {k: -v for k, v in expected.items()})]
+    # Only the notebook's check (labelled with the bare name) lets the student's own helpers answer
+    # calls it has no record of; the judge always answers them with the reference.
+    in_notebook = label == "L_model_backward"
+    shown = " " + OWN_HELPERS if in_notebook else ""
+    mistakes = [("dAL의 부호가 반대입니다: dAL = -(Y/AL - (1-Y)/(1-AL))." + shown, {k: -v for k, v in expected.items()})]
     if len(caches) > 1:
-        mistakes += [("마지막 층은 sigmoid, 은닉층은 relu로 역전파합니다 (둘이 바뀌었습니다).",
+        mistakes += [("마지막 층은 sigmoid, 은닉층은 relu로 역전파합니다 (둘이 바뀌었습니다)." + shown,
                       _backward_with(AL, Y, caches, sigmoid_backward, relu_backward)),
-                     ("은닉층도 relu로 역전파해야 합니다 (모두 sigmoid를 썼습니다).",
+                     ("은닉층도 relu로 역전파해야 합니다 (모두 sigmoid를 썼습니다)." + shown,
                       _backward_with(AL, Y, caches, sigmoid_backward, sigmoid_backward))]
+    if in_notebook:
+        mistakes.append((MAYBE_OWN_HELPERS, {k: _anything for k in expected}))
     check_dict(label, got["grads"], expected, mistakes)
 
 

@@ -113,7 +113,7 @@ def one_hot(labels, num_classes):
     Y = np.zeros((len(labels), 10))
     Y[np.arange(len(labels)), labels] = 1
     return Y
-"""),
+""", "열의 수를 10으로 정해 두지"),
     # initialize_parameters
     "init_bias_first": Answer("initialize_parameters", """
 def initialize_parameters(neurons_per_layer):
@@ -253,7 +253,7 @@ def initialize_parameters(neurons_per_layer):
         parameters["W" + str(l)] = np.random.randn(n, n_prev) * np.sqrt(1 / n)
         parameters["b" + str(l)] = np.random.randn(n) * np.sqrt(1 / n)
     return parameters
-"""),
+""", "인덱스가 범위를 벗어났습니다"),
     "init_calls_reference": Answer("initialize_parameters", """
 from dlutils.reference.lesson01 import initialize_parameters
 """, "참조 구현"),

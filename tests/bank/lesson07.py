@@ -179,6 +179,16 @@ def L_model_forward(X, parameters):
     AL, cache = linear_activation_forward(A, parameters["W" + str(L)], parameters["b" + str(L)], "sigmoid")
     return AL, caches
 """, "마지막 층의 캐시"),
+    "lmf_caches_inserted_first": Answer("L_model_forward", """
+def L_model_forward(X, parameters):
+    caches, A, L = [], X, len(parameters) // 2
+    for l in range(1, L):
+        A, cache = linear_activation_forward(A, parameters["W" + str(l)], parameters["b" + str(l)], "relu")
+        caches.insert(0, cache)
+    AL, cache = linear_activation_forward(A, parameters["W" + str(L)], parameters["b" + str(L)], "sigmoid")
+    caches.insert(0, cache)
+    return AL, caches
+""", "caches.insert(0, cache)는"),
     "lmf_three_layers_only": Answer("L_model_forward", """
 def L_model_forward(X, parameters):
     caches, A = [], X
