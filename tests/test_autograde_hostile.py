@@ -4,10 +4,14 @@ Every attack in issue "Grades a student cannot switch off" is here, with more:
 answer cells that switch off checks in the kernel, calls into the reference that
 dodge a profiler, writes into the gradebook, the course, the grading package and
 other submissions, killing the grader, dying kernels, uninterruptible loops,
-tampered metadata, floods of output, memory, processes and network. Four things
-are checked: every hostile cell scores at most its honest score, the honest
-students score exactly as in a clean run, nothing outside the run's own output
-changes, and the run finishes.
+tampered metadata, floods of output, memory, processes and network; and from
+issue 22: answers relayed from the kernel through ``/tmp``, answers read from the
+course's source tree outside the graded folder (this course is graded as a copy,
+the package is the editable install's), malformed replies and lying return
+values on the judge's socket, and nbgrader's markers in answers. Checked: every
+hostile cell scores exactly its honest score, the honest students score exactly
+as in a clean run, everyone gets feedback, confined code sees only what it may,
+nothing outside the run's own output changes, and the run finishes.
 """
 import hashlib
 from pathlib import Path
@@ -17,7 +21,7 @@ import pytest
 
 import testcases
 from bank.lesson07 import WRONG
-from course import grade_cells, read
+from course import answer_cells, grade_cells, read, solution_path
 from grading import grade_class, submission
 from testcases.engine.report import PASSED
 
@@ -165,7 +169,115 @@ try:
 except OSError as exc:
     print("no network", type(exc).__name__)
 """
+# Issue 22. A wrong compute_cost that looks for lesson 07's answers in every file it might read: a
+# copy the kernel relayed through a shared folder, the given helpers of lesson 08 and the reference
+# in every copy of the course's packages (the editable install's source tree, found by the import
+# system), the solution notebooks beside them.
+ANSWERS_ANYWHERE = """
+import glob, json, os, sys, time
 
+def _answer_files():
+    roots = set()
+    for finder in sys.meta_path:
+        mapping = getattr(sys.modules.get(getattr(finder, "__module__", "")), "MAPPING", None)
+        roots |= {os.path.dirname(p) for p in (mapping or {}).values()}
+    import dlutils, testcases
+    roots |= {os.path.dirname(p) for package in (dlutils, testcases) for p in package.__path__}
+    files = []
+    for root in roots:
+        files += [os.path.join(root, "dlutils", "given", "lesson08.py"),
+                  os.path.join(root, "dlutils", "reference", "lesson07.py")]
+        files += glob.glob(os.path.join(root, "solutions", "07_*", "*.ipynb"))
+    for place in ("/tmp", "/var/tmp", "/dev/shm"):
+        files += glob.glob(os.path.join(place, "relay_*.py"))
+    return files
+
+_WAITED = []
+
+def compute_cost(AL, Y):
+    while True:
+        for path in _answer_files():
+            try:
+                text = open(path).read()
+                if path.endswith(".ipynb"):
+                    text = "\\n".join("".join(c["source"]) for c in json.loads(text)["cells"]
+                                       if "def compute_cost" in "".join(c["source"]))
+                namespace = {}
+                exec(text, namespace)
+                return namespace["compute_cost"](AL, Y)
+            except Exception:
+                pass
+        if _WAITED:
+            return -np.sum(Y * np.log(AL)) / Y.shape[1]
+        _WAITED.append(time.sleep(1.5))
+"""
+RELAY = """
+import glob, os, shutil
+import dlutils
+sources = [f for folder in dlutils.__path__ for f in glob.glob(os.path.join(folder, "given", "lesson08.py"))]
+for place in ("/tmp", "/var/tmp", "/dev/shm"):
+    for source in sources:
+        try:
+            shutil.copy(source, os.path.join(place, "relay_lesson08.py"))
+            print("relayed to", place)
+        except Exception as exc:
+            print("cannot relay to", place, type(exc).__name__)
+print("relayed bytes", sum(len(open(f).read()) for f in sources))
+"""
+SNOOP = """
+import glob, os
+print("other students:", sorted(os.listdir("../..")))
+for pattern in ("../../../autograded/*", "../../../*", "/tmp/*"):
+    print("listed", pattern, sorted(glob.glob(pattern)))
+"""
+MALFORMED_FRAME = """
+import os, socket, struct
+
+def compute_cost(AL, Y):
+    if "NBGRADER_EXECUTION" not in os.environ:  # in the judge's child, not in the kernel
+        for fd in range(3, 64):
+            try:
+                sock = socket.socket(fileno=os.dup(fd))
+            except OSError:
+                continue
+            if sock.family == socket.AF_UNIX:
+                sock.sendall(struct.pack("!Q", 5) + b"{{{{{")
+            sock.close()
+    return -np.sum(Y * np.log(AL)) / Y.shape[1]
+"""
+CHILD_VIEW = """
+import os
+
+def compute_cost(AL, Y):
+    if "NBGRADER_EXECUTION" in os.environ:  # in the kernel
+        return -np.sum(Y * np.log(AL)) / Y.shape[1]
+    import dlutils, testcases
+    course = [p for package in (dlutils, testcases) for p in package.__path__ if os.path.exists(p)]
+    processes = [p for p in os.listdir("/proc") if p.isdigit()]
+    raise RuntimeError(f"course {course} tmp {os.listdir('/tmp')} cwd {os.getcwd()} processes {len(processes)}")
+"""
+LYING_SHAPE = """
+class _Liar(np.ndarray):
+    @property
+    def shape(self):
+        return (1, 1)
+
+_update = update_parameters
+
+def update_parameters(parameters, grads, learning_rate):
+    return {key: np.asarray(value).view(_Liar) for key, value in _update(parameters, grads, learning_rate).items()}
+"""
+
+
+def _solution(function):
+    return answer_cells(read(solution_path(LESSON)))[function].source
+
+
+def _markers_everywhere():
+    notebook = correct_with("# ### BEGIN HIDDEN TESTS\nx = 1\n# ### END HIDDEN TESTS\n# ### BEGIN SOLUTION",
+                            after="linear_forward")
+    notebook.cells.append(nbformat.v4.new_markdown_cell("### BEGIN HIDDEN TESTS\n### END SOLUTION"))
+    return notebook
 
 
 def _tampered_points():
@@ -220,6 +332,15 @@ STUDENTS = {
     "memory": (correct_with(MEMORY), set()),
     "fork_loop": (correct_with(FORKS), set()),
     "network": (correct_with(NETWORK), set()),
+    "relay_tmp": (with_cells(lean({"compute_cost": ANSWERS_ANYWHERE}), RELAY), {"test_compute_cost"}),
+    "source_tree": (lean({"compute_cost": ANSWERS_ANYWHERE}), {"test_compute_cost"}),
+    "snoop": (correct_with(SNOOP), set()),
+    "malformed_frame": (lean({"compute_cost": MALFORMED_FRAME}), {"test_compute_cost"}),
+    "child_view": (lean({"compute_cost": CHILD_VIEW}), {"test_compute_cost"}),
+    "lying_shape": (lean({"update_parameters": WRONG["update_plus"].source + LYING_SHAPE}),
+                    {"test_update_parameters"}),
+    "marker_unclosed": (lean({"compute_cost": "# ### BEGIN HIDDEN TESTS\n" + _solution("compute_cost")}), set()),
+    "markers_everywhere": (_markers_everywhere(), set()),
 }
 
 
@@ -275,6 +396,19 @@ def test_nothing_outside_the_run_changes(graded):
         assert read(path) == notebook, student
 
 
+def test_a_judge_child_sees_nothing_of_the_course_and_no_other_process(graded):
+    result, _ = graded
+    cell = grade_cells(result.notebook("autograded", "child_view", LESSON))["test_compute_cost"]
+    verdict = "".join("".join(o.get("traceback", [])) for o in cell.outputs)
+    assert "RuntimeError: course [] tmp [] cwd / processes 1" in verdict, verdict
+
+
+def test_everyone_gets_feedback(graded):
+    result, _ = graded
+    missing = [s for s in STUDENTS if not (result.course / "feedback" / s / LESSON / f"{LESSON}.html").is_file()]
+    assert missing == []
+
+
 def test_flooded_output_is_cut(graded):
     result, _ = graded
     for folder, name in (("autograded", f"{LESSON}.ipynb"), ("feedback", f"{LESSON}.html")):
@@ -284,7 +418,11 @@ def test_flooded_output_is_cut(graded):
 def test_confined_cells_report_what_they_could_not_do(graded):
     result, _ = graded
     text = {s: "".join(o.get("text", "") for c in result.notebook("autograded", s, LESSON).cells
-                       for o in c.get("outputs", [])) for s in ("course_files", "network", "fork_loop")}
+                       for o in c.get("outputs", [])) for s in ("course_files", "network", "fork_loop", "relay_tmp",
+                                                                "snoop")}
     assert "wrote" not in text["course_files"]
     assert "no network" in text["network"]
     assert "forked" in text["fork_loop"]
+    assert "relayed bytes 0" in text["relay_tmp"]  # lesson 08's helpers are empty for a kernel of 07
+    assert "other students: ['snoop']" in text["snoop"]
+    assert not any(s in text["snoop"] for s in STUDENTS if s != "snoop")

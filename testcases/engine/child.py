@@ -55,7 +55,7 @@ def _run_answers(answers, namespace):
     return errors
 
 
-def serve(sock, lesson, exercise, answers, namespace, limits, hidden):
+def serve(sock, lesson, exercise, answers, namespace, limits, view):
     """The child's whole life: wait for the judge, run the answers, answer calls until told to stop."""
     _close_other_fds(keep=sock.fileno())
     _quiet_stdio()
@@ -66,14 +66,27 @@ def serve(sock, lesson, exercise, answers, namespace, limits, hidden):
     del ref
     if pipe.receive(sock)["op"] != "start":
         return
-    sandbox.confine(limits, hidden)
+    sandbox.confine(limits, view)
     errors = _run_answers(answers, namespace)
     target = namespace.get(exercise.name)
     pipe.send(sock, {"op": "ready", "defined": target is not None, "errors": errors})
     while (request := pipe.receive(sock))["op"] == "invoke":
+        label = request["label"]
         try:
-            outputs, after = invoke(exercise, target, request["inputs"], providers, request["label"])
+            outputs, after = invoke(exercise, target, request["inputs"], providers, label)
             reply = {"op": "result", "outputs": outputs, "after": after, "guard_called": guard.called}
         except BaseException as exc:  # noqa: BLE001
-            reply = {"op": "error", "message": describe_error(request["label"], exc), "guard_called": guard.called}
+            reply = {"op": "error", "message": describe_error(label, exc), "guard_called": guard.called}
+        _reply(sock, reply, label, guard)
+
+
+def _reply(sock, reply, label, guard):
+    """Send ``reply``; a value the codec cannot carry (its own attributes fail) is reported instead."""
+    try:
         pipe.send(sock, reply)
+    except OSError:
+        raise
+    except BaseException as exc:  # noqa: BLE001 - a returned object whose methods raise anything
+        pipe.send(sock, {"op": "error", "guard_called": guard.called,
+                         "message": f"{label}: 반환값을 채점기로 옮길 수 없습니다 ({type(exc).__name__}). "
+                                    "numpy 배열, 숫자, 리스트, 튜플, 딕셔너리로 돌려주세요."})

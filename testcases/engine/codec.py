@@ -6,7 +6,8 @@ containers, so a hostile child cannot make the judge run code (unlike pickle).
 A module-level function of the grading packages (a loss given to
 ``gradient_descent``, say) travels by name and comes back as that same function.
 A value the codec does not know (a student's own object) travels as its type name
-and comes back as an empty instance of a class of that name.
+and comes back as an empty instance of a class of that name; an ndarray subclass
+travels as the plain array numpy holds, so its own attributes cannot lie.
 """
 import importlib
 import json
@@ -37,9 +38,13 @@ def _named_function(value):
 
 
 def _function(module, name):
-    if not module.startswith(NAMED_PACKAGES) or not name.isidentifier():
+    if not (isinstance(module, str) and isinstance(name, str) and module.startswith(NAMED_PACKAGES)
+            and name.isidentifier()):
         raise ValueError(f"not a function of the grading packages: {module}.{name}")
-    return getattr(importlib.import_module(module), name)
+    function = getattr(importlib.import_module(module), name)
+    if not callable(function) or getattr(function, "__module__", None) != module:
+        raise ValueError(f"not a function defined in {module}: {name}")
+    return function
 
 
 def _float(value):
@@ -48,6 +53,7 @@ def _float(value):
 
 def to_plain(value):
     if isinstance(value, np.ndarray):
+        value = np.ndarray.view(value, np.ndarray)  # the data as numpy holds it, whatever a subclass claims
         if value.dtype.kind not in "biuf":
             return {"__foreign__": f"ndarray[{value.dtype}]"}
         return {"__array__": [to_plain(x) for x in value.ravel().tolist()],

@@ -12,7 +12,9 @@ computed expected values, which no child ever holds, and prints one verdict per
 test cell: ``{"test_x": {"passed": bool, "message": "…"}}``.
 
 Nothing the student's kernel did can reach this process, and a child that
-crashes, hangs or floods costs only its own exercise.
+crashes, hangs, floods or replies with anything but a well-formed message costs
+only its own exercise. A child sees the Python installation and nothing of the
+course (``child_view``): what it needs is imported before it is confined.
 """
 import contextlib
 import io
@@ -27,19 +29,22 @@ from testcases.engine import child, lessons, pipe, sandbox, store
 from testcases.engine.cells import exercise_of, without_magics
 from testcases.engine.report import CheckFailed
 from testcases.engine.runner import ReferenceGuard, hidden_cases, judge_case
+from testcases.engine.warm import import_public_dlutils
 
 TIMEOUT_WORDS = "초 안에 끝나지 않았습니다"
 START_SECONDS = 20      # default time to run the answer cells
 CASE_SECONDS = 20       # default time for one call of the student's function
+MESSAGE_CHARS = 3000    # the most of a child's own words (the errors it reports) a verdict shows
+REPLY_BYTES = 8 << 20   # the largest reply decoded (the largest a reference gives is about 0.3 MB)
 
 
-def _fork_child(lesson, exercise, answers, namespace, limits, hidden):
+def _fork_child(lesson, exercise, answers, namespace, limits, view):
     parent_end, child_end = socket.socketpair()
     pid = os.fork()
     if pid == 0:
         parent_end.close()
         try:
-            child.serve(child_end, lesson, exercise, answers, namespace, limits, hidden)
+            child.serve(child_end, lesson, exercise, answers, namespace, limits, view)
         finally:
             os._exit(0)
     child_end.close()
@@ -58,13 +63,37 @@ def _stop(pid, sock):
         sandbox.kill_user(sandbox.uid_for(pid))
 
 
+class BadReply(Exception):
+    """A child's reply that cannot be used; its message is the Korean verdict."""
+
+
 def _lost(label, exc, seconds):
     if isinstance(exc, pipe.PipeTimeout):
         return f"{label}: {seconds}{TIMEOUT_WORDS}. 끝나지 않는 반복문이 있는지 확인하세요."
     if isinstance(exc, pipe.MessageTooLarge):
         return f"{label}: 결과가 너무 큽니다 ({exc.args[0]:,} 바이트). 반환하는 값의 모양을 확인하세요."
+    if isinstance(exc, pipe.MalformedMessage):
+        return (f"{label}: 채점 프로세스가 보낸 결과를 읽을 수 없습니다. 답 셀이 채점기와의 연결에 직접 쓰거나 "
+                "numpy 배열, 숫자, 리스트, 튜플, 딕셔너리가 아닌 값을 돌려주었는지 확인하세요.")
     return (f"{label}: 채점 프로세스가 도중에 끝났습니다. 메모리를 너무 많이 쓰거나(메모리 제한), "
             "CPU 시간을 다 쓰거나, 프로세스를 끝내는 코드(os._exit, sys.exit 등)가 있는지 확인하세요.")
+
+
+def _text(value):
+    """A child's words, as a bounded string."""
+    text = value if isinstance(value, str) else repr(value)
+    return text if len(text) <= MESSAGE_CHARS else text[:MESSAGE_CHARS] + " …"
+
+
+def _receive(sock, seconds, label, fields):
+    """The child's next message, a dict whose ``fields`` have the given types, else ``BadReply``."""
+    try:
+        message = pipe.receive(sock, seconds, limit=REPLY_BYTES)
+    except pipe.PipeError as exc:
+        raise BadReply(_lost(label, exc, seconds)) from exc
+    if not (isinstance(message, dict) and all(isinstance(message.get(k), t) for k, t in fields.items())):
+        raise BadReply(_lost(label, pipe.MalformedMessage(), seconds))
+    return message
 
 
 def _cases(number, exercise):
@@ -77,43 +106,75 @@ def _cases(number, exercise):
 
 
 def _decide(number, exercise, sock, ref, start_seconds, case_seconds):
-    """Run every case through the child; the Korean verdict of this exercise."""
+    """Run every case through the child; the Korean verdict of this exercise.
+
+    Every message of the child is untrusted: one that is late, too large, not
+    decodable or not of the expected form fails this exercise, with a reason.
+    """
     name = exercise.name
-    pipe.send(sock, {"op": "start"})
     try:
-        ready = pipe.receive(sock, start_seconds)
-    except (pipe.PipeClosed, pipe.PipeTimeout, pipe.MessageTooLarge) as exc:
-        return False, _lost(f"{name} (답 셀 실행)", exc, start_seconds)
-    if not ready["defined"]:
-        return False, "\n".join([f"{name}: 답 셀이 {name} 함수를 정의하지 않았습니다.", *ready["errors"]])
-    counts = {"public": 0, "hidden": 0}
-    for label, case, stored in _cases(number, exercise):
-        pipe.send(sock, {"op": "invoke", "inputs": case.inputs, "label": label})
-        try:
-            reply = pipe.receive(sock, case_seconds)
-        except (pipe.PipeClosed, pipe.PipeTimeout, pipe.MessageTooLarge) as exc:
-            return False, _lost(label, exc, case_seconds)
-        if reply.get("guard_called"):
-            return False, ReferenceGuard.message(name)
-        if reply["op"] != "result":
-            return False, str(reply.get("message", f"{label}: 알 수 없는 오류"))
-        expected = stored if stored is not None else exercise.expected(ref, case.inputs)
-        try:
-            judge_case(exercise, label, reply["outputs"], reply["after"], case.inputs, expected)
-        except CheckFailed as exc:
-            return False, str(exc)
-        except Exception as exc:  # noqa: BLE001 - a comparison meeting a value no check foresaw
-            return False, f"{label}: 결과를 비교할 수 없습니다 ({type(exc).__name__}: {exc}). 반환값의 형태를 확인하세요."
-        counts["public" if stored is not None else "hidden"] += 1
+        _send(sock, {"op": "start"}, name)
+        ready = _receive(sock, start_seconds, f"{name} (답 셀 실행)", {"defined": bool, "errors": list})
+        if not ready["defined"]:
+            return False, "\n".join([f"{name}: 답 셀이 {name} 함수를 정의하지 않았습니다.",
+                                     *map(_text, ready["errors"])])
+        counts = {"public": 0, "hidden": 0}
+        for label, case, stored in _cases(number, exercise):
+            _send(sock, {"op": "invoke", "inputs": case.inputs, "label": label}, label)
+            reply = _receive(sock, case_seconds, label, {"op": str, "guard_called": bool})
+            if reply["guard_called"]:
+                return False, ReferenceGuard.message(name)
+            if reply["op"] != "result":
+                return False, _text(reply.get("message", f"{label}: 알 수 없는 오류"))
+            if not (isinstance(reply.get("outputs"), dict) and isinstance(reply.get("after"), dict)):
+                raise BadReply(_lost(label, pipe.MalformedMessage(), case_seconds))
+            expected = stored if stored is not None else exercise.expected(ref, case.inputs)
+            _compare(exercise, label, reply, case.inputs, expected)
+            counts["public" if stored is not None else "hidden"] += 1
+    except BadReply as exc:
+        return False, str(exc)
     return True, (f"✔ 채점 통과: 공개 테스트 {counts['public']}개와 숨겨진 테스트 {counts['hidden']}개를 "
                   "노트북 밖의 깨끗한 환경에서 모두 통과했습니다.")
 
 
-def _given_folder():
-    """The given helpers' files: each child loads them all before it is confined, then cannot reload one."""
-    import dlutils.given
+def _send(sock, message, label):
+    try:
+        pipe.send(sock, message)
+    except OSError as exc:  # the child is gone
+        raise BadReply(_lost(label, pipe.PipeClosed(), 0)) from exc
 
-    return dlutils.given.__path__[0]
+
+def _compare(exercise, label, reply, inputs, expected):
+    """``judge_case`` on a reply; any failure, foreseen or not, becomes ``BadReply``."""
+    try:
+        judge_case(exercise, label, reply["outputs"], reply["after"], inputs, expected)
+    except CheckFailed as exc:
+        raise BadReply(str(exc)) from exc
+    except Exception as exc:  # noqa: BLE001 - a comparison meeting a value no check foresaw
+        raise BadReply(f"{label}: 결과를 비교할 수 없습니다 ({type(exc).__name__}: {str(exc)[:300]}). "
+                       "반환값의 형태를 확인하세요.") from exc
+
+
+COURSE_PACKAGES = ("dlutils", "testcases", "dlgrade")
+
+
+def course_copies():
+    """Every folder of the course's packages this Python could import or read: the ones in use
+    (for an editable install, in its source tree) and any copy in the installation's site-packages."""
+    import dlutils
+    import testcases
+
+    places = {os.path.realpath(p) for package in (dlutils, testcases) for p in package.__path__}
+    for folder in sandbox.python_paths():
+        places |= {os.path.realpath(os.path.join(folder, name)) for name in COURSE_PACKAGES
+                   if os.path.isdir(os.path.join(folder, name))}
+    return sorted(places)
+
+
+def child_view():
+    """What a child sees: the Python installation, without any copy of the course's packages (the
+    child has imported all it needs before it is confined) and without the course folder."""
+    return sandbox.View(hidden=tuple(course_copies()))
 
 
 def judge(request):
@@ -124,13 +185,14 @@ def judge(request):
     namespace = {"__name__": "__main__"}
     with contextlib.redirect_stdout(io.StringIO()):
         exec(compile(without_magics(request["setup"]), "<setup>", "exec"), namespace)
-    hidden = [*request.get("hidden", []), _given_folder()]
+    import_public_dlutils()  # what an answer may import, loaded before any child is confined
+    view = child_view()
     children, answers = {}, []
     for name, exercise in lesson.exercises.items():
         if name in request["answers"]:
             answers.append((name, request["answers"][name]))
         if name in wanted:
-            children[name] = _fork_child(lesson, exercise, list(answers), dict(namespace), limits, hidden)
+            children[name] = _fork_child(lesson, exercise, list(answers), dict(namespace), limits, view)
     ref = lesson.reference()
     verdicts = {}
     for name, (pid, sock) in children.items():

@@ -1,9 +1,10 @@
 """The kernel manager nbgrader's autograde uses: every student's kernel starts confined.
 
 As root the kernel runs as a user id of its own, in its own mount and network
-namespaces, with the course's answers, the gradebook and the other submissions
-hidden (``sandbox``); it talks to nbgrader through IPC sockets in a private
-folder instead of the network. Whatever it leaves running is killed at shutdown.
+namespaces, seeing only Python, the course's public packages and data, its own
+submission folder and a private folder (``view``, set by ``ResilientExecute``;
+``sandbox``); it talks to nbgrader through IPC sockets in that private folder
+instead of the network. Whatever it leaves running is killed at shutdown.
 Without root the kernel still gets the resource limits. Kernels are forked from a
 warm process (``warm_kernel``) that has the kernel's imports done.
 """
@@ -17,7 +18,7 @@ from queue import Empty
 
 from jupyter_client.asynchronous import AsyncKernelClient
 from jupyter_client.manager import AsyncKernelManager
-from traitlets import DottedObjectName, List, Type
+from traitlets import DottedObjectName, Dict, Type
 
 from testcases.engine import sandbox
 from testcases.engine.warm_kernel import WarmKernels
@@ -49,7 +50,7 @@ class PromptClient(AsyncKernelClient):
 
 
 class ConfinedKernelManager(AsyncKernelManager):
-    hidden = List([], help="paths the kernel must not see").tag(config=True)
+    view = Dict({}, help="what the kernel sees besides Python: readable and hidden paths").tag(config=True)
     client_class = DottedObjectName("testcases.engine.kernel.PromptClient")
     client_factory = Type(PromptClient, klass=AsyncKernelClient)
 
@@ -68,7 +69,8 @@ class ConfinedKernelManager(AsyncKernelManager):
         """Fork the kernel from the warm process instead of starting a new interpreter."""
         provisioner, cwd = self.provisioner, kw.get("cwd") or os.getcwd()
         process = _WARM_KERNELS.start(kernel_cmd, env=kw.get("env") or dict(os.environ), cwd=cwd,
-                                      workdir=self.workdir, uid=self.confined_uid, hide=list(self.hidden))
+                                      workdir=self.workdir, uid=self.confined_uid,
+                                      view={**self.view, "writable": [self.workdir]})
         # No pgid: jupyter_client then signals through ``process``, which signals the group and waits for SIGKILL.
         provisioner.process, provisioner.pid, provisioner.pgid, provisioner.cwd = process, process.pid, None, cwd
         self._reconcile_connection_info(provisioner.connection_info)

@@ -1,30 +1,28 @@
 """nbgrader preprocessors of the autograde step (see ``nbgrader_config.py``).
 
 - ``DropUnknownGradeCells`` (sanitizing): cells the release does not have cannot grade.
-- ``ResilientExecute``: nbgrader's ``Execute`` in a confined kernel (``kernel.py``), except that a kernel that dies or
-  cannot be interrupted ends the execution, not the grading of the notebook.
+- ``ResilientExecute``: nbgrader's ``Execute`` in a confined kernel (``kernel.py``) that sees only ``kernel_view``,
+  except that a kernel that dies or cannot be interrupted ends the execution, not the grading of the notebook.
 - ``CapOutput``: every cell keeps at most ``max_bytes`` of output, with a Korean note.
 - ``StartJudge`` and ``JudgeTestCells``: the score of every test cell is the judge's verdict
   (``testcases.engine.judge``), decided outside the student's kernel while it runs; what the
   kernel printed stays for the student to read, but no error, stderr or
-  ``execute_result`` it produced counts.
+  ``execute_result`` it produced counts. A student's own hidden-test markers are made inert.
 """
 import json
 import os
 from concurrent.futures import ThreadPoolExecutor
-import sys
 from pathlib import Path
 
 from nbformat.notebooknode import NotebookNode
 from nbgrader.api import Gradebook
-from nbgrader.preprocessors import Execute, NbGraderPreprocessor
+from nbgrader.preprocessors import ClearHiddenTests, Execute, NbGraderPreprocessor
 from traitlets import Integer
 
 from testcases.engine import cells, lessons
+from testcases.engine.judge import course_copies
 from testcases.engine.kernel import ConfinedKernelManager
 from testcases.engine.warm_judge import WarmJudge
-
-KEPT_IN_VIEW = {"dlutils", "testcases", "data", "notebooks", "nbgrader_config.py", "pyproject.toml", "README.md"}
 
 
 def _stream(text):
@@ -45,12 +43,12 @@ class ResilientExecute(Execute):
 
     def create_kernel_manager(self):
         km = super().create_kernel_manager()
-        km.hidden = self._hidden
+        km.view = self._view
         return km
 
     def preprocess(self, nb, resources, km=None):
         own_folder = resources.get("metadata", {}).get("path") or os.getcwd()
-        self._hidden = hidden_paths(os.getcwd(), _gradebook_file(resources), visible=[own_folder])
+        self._view = kernel_view(lessons.number_of(resources.get("nbgrader", {}).get("assignment", "")), own_folder)
         try:
             return super().preprocess(nb, resources, km=km)
         except Exception as exc:  # noqa: BLE001 - DeadKernelError, CellTimeoutError, a kernel that won't start
@@ -111,39 +109,49 @@ class CapOutput(NbGraderPreprocessor):
         return cell, resources
 
 
-def _gradebook_file(resources):
-    url = resources.get("nbgrader", {}).get("db_url", "")
-    return url.removeprefix("sqlite:///").split("?")[0] if url.startswith("sqlite:///") else None
+def inert_markers(nb, markers):
+    """Student text holding ``markers`` (nbgrader's hidden-test words) no longer matches them.
 
-
-def _hide_around(entry, visible, hidden):
-    """Hide ``entry`` unless it is visible; inside a folder that holds a visible path, hide its other entries."""
-    if any(v == entry for v in visible):
-        return
-    if any(entry in v.parents for v in visible):
-        for child in entry.iterdir():
-            _hide_around(child, visible, hidden)
-    else:
-        hidden.append(str(entry))
-
-
-def hidden_paths(course_root, gradebook_path, visible=()):
-    """What a confined process must not see: the course's answers, gradebook and submissions.
-
-    The course root's entries are hidden except the release, data, the grading
-    packages, the Python environment and ``visible`` (a kernel's own folder).
+    nbgrader's ``ClearHiddenTests`` refuses a feedback notebook where a cell that
+    does not grade holds such a marker, so a comment like ``### BEGIN HIDDEN TESTS``
+    in an answer would cost its author the feedback. Only cells the release did
+    not lock as tests are touched; the words stay readable (spaces become ``_``).
+    The judge and the kernel have run the code as submitted before this.
     """
-    import dlutils.reference
+    for cell in nb.cells:
+        if cells.is_test(cell):
+            continue
+        for marker in markers:
+            if marker in cell.source:
+                cell.source = cell.source.replace(marker, marker.replace(" ", "_"))
 
-    root = Path(course_root).resolve()
-    keep = [Path(p).resolve() for p in (sys.prefix, *sys.path, *visible) if p]
-    keep += [root / name for name in KEPT_IN_VIEW]
-    hidden = [str(Path(dlutils.reference.__file__).resolve().parent)]
-    for entry in root.iterdir():
-        _hide_around(entry, keep, hidden)
-    if gradebook_path:
-        hidden.append(str(Path(gradebook_path).resolve()))
-    return list(dict.fromkeys(hidden))
+
+def _data_folders():
+    from dlutils import data
+
+    folders = [data.DATA_DIR, *data.FULL_MNIST_FOLDERS, os.environ.get(data.FULL_MNIST_VARIABLE)]
+    return [str(f) for f in folders if f]
+
+
+def kernel_view(number, own_folder):
+    """What a grading kernel of lesson ``number`` sees besides Python: the course's packages in use,
+    the data and its own submission folder; nothing else of the course folder (no other submission,
+    no gradebook, no solutions). Hidden in every copy of the packages it could read: the reference
+    solutions, the given helpers of later lessons (lesson 08's give lesson 07's answers) and the
+    instructor's command."""
+    import dlutils
+    import testcases
+
+    readable = [p for package in (dlutils, testcases) for p in package.__path__]
+    private = []
+    for place in course_copies():
+        name = os.path.basename(place)
+        if name == "dlutils":
+            private.append(os.path.join(place, "reference"))
+            private += [str(p) for p in Path(place, "given").glob("lesson*.py") if p.stem > f"lesson{number}"]
+        elif name != "testcases":
+            private.append(place)
+    return {"readable": [*readable, *_data_folders(), own_folder], "hidden": private}
 
 
 _WARM_JUDGE = WarmJudge()  # one per grading process, shared by the notebooks it grades
@@ -171,7 +179,6 @@ class StartJudge(NbGraderPreprocessor):
             setup = gradebook.find_source_cell(cells.SETUP_ID, info["notebook"], info["assignment"]).source
         return {"lesson": lessons.number_of(info["assignment"]), "setup": setup, "tests": tests,
                 "answers": {cells.grade_id(c): c.source for c in nb.cells if cells.is_answer(c)},
-                "hidden": hidden_paths(os.getcwd(), _gradebook_file(resources)),
                 "start_seconds": self.start_seconds, "case_seconds": self.case_seconds}
 
     def preprocess(self, nb, resources):
@@ -180,7 +187,12 @@ class StartJudge(NbGraderPreprocessor):
 
 
 class JudgeTestCells(NbGraderPreprocessor):
-    """Score every test cell with the verdict of the judge that ``StartJudge`` started."""
+    """Score every test cell with the verdict of the judge that ``StartJudge`` started.
+
+    It is the last step before the graded notebook is saved, so it also makes the
+    student's own hidden-test markers inert (``inert_markers``): feedback is
+    generated from this notebook.
+    """
 
     def preprocess(self, nb, resources):
         if _VERDICTS not in resources:
@@ -189,6 +201,8 @@ class JudgeTestCells(NbGraderPreprocessor):
         for cell in nb.cells:
             if cells.is_test(cell) and cells.grade_id(cell) in verdicts:
                 self._apply(cell, verdicts[cells.grade_id(cell)])
+        hidden_tests = ClearHiddenTests(parent=self)
+        inert_markers(nb, (hidden_tests.begin_test_delimeter, hidden_tests.end_test_delimeter))
         return nb, resources
 
     @staticmethod

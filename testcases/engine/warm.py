@@ -38,7 +38,7 @@ class WarmHelper:
             try:
                 pipe.send(self._sock, request)
                 return pipe.receive(self._sock, timeout)
-            except (pipe.PipeClosed, pipe.PipeTimeout, OSError):
+            except (pipe.PipeError, OSError):
                 self.stop()
                 raise
 

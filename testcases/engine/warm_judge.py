@@ -75,7 +75,7 @@ class WarmJudge(WarmHelper):
         """Verdicts for ``request`` (see ``judge.judge``), run in the current folder."""
         try:
             reply = self.ask({**request, "cwd": os.getcwd()}, timeout)
-        except (pipe.PipeClosed, pipe.PipeTimeout, OSError) as exc:
+        except (pipe.PipeError, OSError) as exc:
             raise JudgeFailed(f"the judge did not answer within {timeout} s ({type(exc).__name__})") from exc
         if "error" in reply:
             raise JudgeFailed(f"the judge failed: {reply['error']}")

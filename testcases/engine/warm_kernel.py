@@ -7,8 +7,8 @@ process, with one end of a socket pair as FD. It imports what every kernel and
 every lesson's setup cell imports (never a reference solution or a given helper)
 and waits. For each notebook it forks a child that takes the environment and
 folder jupyter_client chose, confines itself (``sandbox.confine``: as root a user
-id of its own, the course's answers, gradebook and other submissions hidden, no
-network, IPC sockets in a private folder; always the resource limits) and becomes
+id of its own that sees only the request's ``view``, no network, IPC sockets in
+a private folder; always the resource limits) and becomes
 the IPython kernel. No student code ever runs in this process, so each kernel
 starts as clean as a new one, about a second sooner.
 
@@ -47,16 +47,16 @@ def _preload():
 
     import_public_dlutils()
     _warm_up_figures()
-    _parse_offline_mnist()
+    _read_offline_mnist()
 
 
-def _parse_offline_mnist():
-    """Parse the 5,000 offline digits once (``load_mnist`` keeps them per process): each kernel
-    forked from here reads them without parsing. A missing file is the kernel's to report."""
+def _read_offline_mnist():
+    """Read the 5,000 offline digits once (``load_mnist`` keeps them per process): each kernel
+    forked from here has them without reading. A missing file is the kernel's to report."""
     from dlutils.data import DataFileError, load_mnist
 
     with contextlib.suppress(DataFileError):
-        load_mnist(normalize=False, one_hot=False)  # the bytes as parsed, nothing converted
+        load_mnist(normalize=False, one_hot=False)  # the bytes as stored, nothing converted
 
 
 def _warm_up_figures():
@@ -92,7 +92,7 @@ def _become_kernel(request):
         for root, folders, files in os.walk(workdir):
             for name in [root, *(os.path.join(root, n) for n in [*folders, *files])]:
                 os.chown(name, uid, uid)
-    sandbox.confine(KERNEL_LIMITS, request["hide"], uid=uid, own_group=False)
+    sandbox.confine(KERNEL_LIMITS, sandbox.View(**request["view"]), uid=uid, own_group=False)
     from ipykernel import kernelapp
 
     # parent_handle: the kernel ends if this warm process ends, and prints no console banner
@@ -159,13 +159,13 @@ class WarmKernels(WarmHelper):
     def __init__(self):
         super().__init__("testcases.engine.warm_kernel")
 
-    def start(self, command, env, cwd, workdir, uid, hide):
+    def start(self, command, env, cwd, workdir, uid, view):
         """A confined kernel running ``command`` (``python -m ipykernel_launcher -f …``); its process."""
         if "ipykernel_launcher" not in command:
             raise ValueError(f"grading kernels must be Python's ipykernel, not {command}: "
                              "set the notebook's kernel to python3")
         reply = self.ask({"command": command, "env": env, "cwd": str(cwd), "workdir": workdir, "uid": uid,
-                          "hide": hide})
+                          "view": view})
         return KernelProcess(reply["pid"])
 
 
