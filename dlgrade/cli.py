@@ -3,9 +3,41 @@
 nbgrader is imported only by the command that runs, so usage errors and ``--help`` answer at once.
 """
 import argparse
+import re
 import sys
 
 LMS = ("moodle", "canvas")
+# argparse's own messages, in Korean: (English pattern, Korean template)
+ARGPARSE_MESSAGES = (
+    (r"the following arguments are required: (.+)", "빠진 인자: {0}"),
+    (r"argument (\S+): invalid choice: (\S+) \(choose from (.+)\)", "{0}: {1}은(는) 없는 선택입니다 (고를 수 있는 것: {2})"),
+    (r"argument (\S+): expected one argument", "{0} 뒤에 값이 하나 있어야 합니다"),
+    (r"argument (\S+): (.+)", "{0}: {1}"),
+    (r"unrecognized arguments: (.+)", "모르는 인자: {0}"),
+)
+
+
+class KoreanFormatter(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):
+        super().add_usage(usage, actions, groups, "사용법: " if prefix is None else prefix)
+
+
+class KoreanParser(argparse.ArgumentParser):
+    """argparse, with its usage line and error messages in Korean."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("formatter_class", KoreanFormatter)
+        super().__init__(*args, **kwargs, add_help=False)
+        self._optionals.title, self._positionals.title = "옵션", "인자"
+        self.add_argument("-h", "--help", action="help", help="이 도움말을 보여 주고 끝냅니다")
+
+    def error(self, message):
+        for pattern, korean in ARGPARSE_MESSAGES:
+            if match := re.fullmatch(pattern, message):
+                message = korean.format(*match.groups())
+                break
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: 오류: {message}\n`{self.prog} --help`로 쓰는 법을 보세요.\n")
 
 
 def _shard(text):
@@ -88,9 +120,9 @@ def _bundle(args):
 
 
 def parser():
-    main = argparse.ArgumentParser(prog="dlgrade", description="nbgrader로 반 전체를 채점합니다.")
+    main = KoreanParser(prog="dlgrade", description="nbgrader로 반 전체를 채점합니다.")
     main.add_argument("--root", default=".", help="강의 폴더 (nbgrader_config.py가 있는 곳, 기본: 현재 폴더)")
-    commands = main.add_subparsers(dest="command", required=True)
+    commands = main.add_subparsers(dest="command", required=True, metavar="명령")
 
     grade = commands.add_parser("autograde", help="submitted/의 제출물을 병렬로 자동 채점합니다")
     grade.add_argument("lesson", help="실습 이름, 예: 07_deep_nn_step_by_step")
@@ -107,7 +139,7 @@ def parser():
     export.set_defaults(run=_export)
 
     roster = commands.add_parser("roster", help="학생 명단을 다룹니다")
-    roster_commands = roster.add_subparsers(dest="roster_command", required=True)
+    roster_commands = roster.add_subparsers(dest="roster_command", required=True, metavar="import")
     roster_import = roster_commands.add_parser(
         "import", help="명단(.xlsx, 또는 UTF-8·CP949 CSV)을 성적부에 넣습니다. 열: 학번/id, 성+이름 또는 이름/"
                        "first_name+last_name, 이메일/email, lms_user_id(선택)")

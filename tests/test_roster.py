@@ -120,3 +120,13 @@ def test_usage_errors_answer_before_nbgrader_is_imported():
             "print('nbgrader' in sys.modules)")
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert run.stdout.strip().endswith("False")
+
+
+@pytest.mark.parametrize("argv, says", [
+    ([], "빠진 인자: 명령"), (["autograde"], "빠진 인자: lesson"), (["autograde", "x", "--workers", "0"], "1 이상"),
+    (["export", "--lms", "blackboard"], "'blackboard'은(는) 없는 선택입니다"), (["status", "x", "--bogus"], "모르는 인자"),
+])
+def test_usage_errors_are_in_korean(argv, says):
+    run = subprocess.run([sys.executable, "-m", "dlgrade.cli", *argv], capture_output=True, text=True)
+    assert run.returncode == 2 and says in run.stderr and "--help`로 쓰는 법을 보세요" in run.stderr
+    assert "usage:" not in run.stderr and "error:" not in run.stderr
