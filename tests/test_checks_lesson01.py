@@ -3,8 +3,7 @@ import numpy as np
 import pytest
 
 from bank.lesson01 import WRONG
-from course import read, release_path, run_test_cell, student_namespace
-from testcases.engine import cells
+from course import run_test_cell, student_namespace
 from testcases.engine.report import CheckFailed
 from testcases.engine.report import PASSED
 
@@ -76,34 +75,3 @@ def test_public_checks_show_a_case_with_another_number_of_classes_and_another_se
     run_test_cell(LESSON, "initialize_parameters", namespace)
     out = capsys.readouterr().out
     assert out.count("[내 출력]") == 2 and "seed = 42" in out and "seed = 7" in out
-
-
-# What the student reads: the course's words, and every exercise header with its points.
-NOT_FOR_STUDENTS = ("nbgrader", "nbval", "저장소", "scripts/")
-HELD_OUT_DATA_AS_TEST = ("테스트 데이터", "테스트용", "테스트 세트", "시험용", "평가용")
-
-
-def _student_text(lesson):
-    """The release's Markdown, and the comment lines of its code cells."""
-    parts = []
-    for cell in read(release_path(lesson)).cells:
-        if cell.cell_type == "markdown":
-            parts.append(cell.source)
-        else:
-            parts += [line for line in cell.source.splitlines() if line.lstrip().startswith("#")]
-    return "\n".join(parts)
-
-
-def test_release_text_has_no_instructor_words_and_calls_held_out_data_test_data_nowhere():
-    text = _student_text(LESSON)
-    assert [word for word in NOT_FOR_STUDENTS + HELD_OUT_DATA_AS_TEST if word in text] == []
-
-
-def test_every_exercise_header_shows_the_points_of_its_test_cell():
-    notebook = read(release_path(LESSON))
-    markdown = "\n".join(cell.source for cell in notebook.cells if cell.cell_type == "markdown")
-    tests = [cell for cell in notebook.cells if cells.is_test(cell)]
-    assert tests
-    for number, cell in enumerate(tests, start=1):
-        name, points = cells.exercise_of(cells.grade_id(cell)), cells.nbgrader_meta(cell)["points"]
-        assert f"**연습 {number}: `{name}`** ({points:g}점)" in markdown, name

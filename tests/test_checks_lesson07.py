@@ -2,8 +2,8 @@
 import pytest
 
 from bank.lesson07 import CORRECT, WRONG
-from course import grade_in_process, read, release_path, run_test_cell, student_namespace
-from testcases.engine import cells, lessons
+from course import grade_in_process, run_test_cell, student_namespace
+from testcases.engine import lessons
 from testcases.engine.invoke import invoke
 from testcases.engine.report import CheckFailed
 from testcases.engine.runner import hidden_cases, judge_case
@@ -142,34 +142,3 @@ def test_shown_values_of_a_wrong_dAL_are_said_to_come_from_the_students_helpers(
 def test_hidden_cases_of_a_wrong_dAL_name_the_sign_only():
     for case, message in _hidden_results("L_model_backward", WRONG["lmb_dAL_sign"].source):
         assert message is not None and "dAL의 부호" in message and "여러분이 만든" not in message
-
-
-# What the student reads: the course's words, and every exercise header with its points.
-NOT_FOR_STUDENTS = ("nbgrader", "nbval", "저장소", "scripts/")
-HELD_OUT_DATA_AS_TEST = ("테스트 데이터", "테스트용", "테스트 세트", "시험용", "평가용")
-
-
-def _student_text(lesson):
-    """The release's Markdown, and the comment lines of its code cells."""
-    parts = []
-    for cell in read(release_path(lesson)).cells:
-        if cell.cell_type == "markdown":
-            parts.append(cell.source)
-        else:
-            parts += [line for line in cell.source.splitlines() if line.lstrip().startswith("#")]
-    return "\n".join(parts)
-
-
-def test_release_text_has_no_instructor_words_and_calls_held_out_data_test_data_nowhere():
-    text = _student_text(LESSON)
-    assert [word for word in NOT_FOR_STUDENTS + HELD_OUT_DATA_AS_TEST if word in text] == []
-
-
-def test_every_exercise_header_shows_the_points_of_its_test_cell():
-    notebook = read(release_path(LESSON))
-    markdown = "\n".join(cell.source for cell in notebook.cells if cell.cell_type == "markdown")
-    tests = [cell for cell in notebook.cells if cells.is_test(cell)]
-    assert tests
-    for number, cell in enumerate(tests, start=1):
-        name, points = cells.exercise_of(cells.grade_id(cell)), cells.nbgrader_meta(cell)["points"]
-        assert f"**연습 {number}: `{name}`** ({points:g}점)" in markdown, name
