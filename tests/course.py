@@ -34,6 +34,14 @@ def clone_files(destination):
     return destination
 
 
+def kept_under_tmp():
+    """What a confined process sees in its own empty ``/tmp``: the first folder of each path of the
+    Python installation that lies under ``/tmp`` (a venv in a clone there), which its view binds."""
+    from testcases.engine.sandbox import python_paths
+
+    return sorted({Path(p).relative_to("/tmp").parts[0] for p in python_paths() if p.startswith("/tmp/")})
+
+
 def number(lesson):
     return lessons.number_of(lesson)
 

@@ -21,7 +21,7 @@ import pytest
 
 import testcases
 from bank.lesson07 import WRONG
-from course import answer_cells, grade_cells, read, solution_path
+from course import answer_cells, grade_cells, kept_under_tmp, read, solution_path
 from grading import grade_class, submission
 from testcases.engine.report import PASSED
 
@@ -254,7 +254,7 @@ def compute_cost(AL, Y):
     import dlutils, testcases
     course = [p for package in (dlutils, testcases) for p in package.__path__ if os.path.exists(p)]
     processes = [p for p in os.listdir("/proc") if p.isdigit()]
-    raise RuntimeError(f"course {course} tmp {os.listdir('/tmp')} cwd {os.getcwd()} processes {len(processes)}")
+    raise RuntimeError(f"course {course} tmp {sorted(os.listdir('/tmp'))} cwd {os.getcwd()} processes {len(processes)}")
 """
 LYING_SHAPE = """
 class _Liar(np.ndarray):
@@ -400,7 +400,7 @@ def test_a_judge_child_sees_nothing_of_the_course_and_no_other_process(graded):
     result, _ = graded
     cell = grade_cells(result.notebook("autograded", "child_view", LESSON))["test_compute_cost"]
     verdict = "".join("".join(o.get("traceback", [])) for o in cell.outputs)
-    assert "RuntimeError: course [] tmp [] cwd / processes 1" in verdict, verdict
+    assert f"RuntimeError: course [] tmp {kept_under_tmp()} cwd / processes 1" in verdict, verdict
 
 
 def test_everyone_gets_feedback(graded):
