@@ -8,11 +8,14 @@ import warnings
 import numpy as np
 import pytest
 
+from bank.lesson09 import WRONG
+from course import grade_in_process
 from dlutils.given import lesson09 as given
 from dlutils.gradcheck import numerical_gradient, relative_error
 from dlutils.reference import lesson07 as ref07
 from dlutils.reference import lesson09 as ref
 from testcases.engine import lessons
+from testcases.engine.report import CheckFailed
 from testcases.engine.runner import hidden_cases
 
 LESSON = lessons.load("09")
@@ -81,6 +84,15 @@ def test_softmax_is_stable_for_huge_and_tiny_columns():
         global_max = np.exp(inputs["z"] - inputs["z"].max())
         global_max = global_max / global_max.sum(axis=0)
     assert not np.isfinite(naive).all() and not np.isfinite(global_max).all()
+
+
+def test_an_overflowing_softmax_is_told_about_the_overflow_alone():
+    """Without the shift, exp overflows into inf / inf: no hint about a log(0) that is not there."""
+    answer = WRONG["softmax_no_shift"]
+    with pytest.raises(CheckFailed) as excinfo:
+        grade_in_process("09_activations_losses_optimizers", answer.function, {answer.function: answer.source})
+    assert "최댓값을 빼고" in str(excinfo.value) and "log(0)" not in str(excinfo.value)
+
 
 
 # ── losses ──

@@ -10,7 +10,9 @@ module-level function of ``dlutils.given.lesson03`` (the losses the lesson draws
 or of this module (``cubic``, ``coupled_loss`` and ``coupled_gradient``, used only by
 the checks). The public cases are the lesson's own numbers: the slopes 2 and -4 of
 ``x²``, and the worked example ``J(w, b) = (w - 2)² + ½ (b - 9)²`` from
-``(w, b) = (3, 5)``, where the gradient is ``(2, -4)``. Hidden cases take points of 1
+``(w, b) = (3, 5)``, where the gradient is ``(2, -4)``; beside them, public cases change what an
+answer may write in as a number (``h``, the learning rate, the number of steps, losses all
+negative or all positive). Hidden cases take points of 1
 to 4 coordinates, other functions and step sizes ``h``, learning rates 0 and too
 large, and 0 or 1 steps. Mistakes are the outputs typical wrong answers produce,
 each with its Korean hint.
@@ -39,16 +41,19 @@ RESTORE_INPUT = ("x가 부르기 전과 달라졌습니다. x[i]를 되돌리지
                  "x[i] = old로 되돌리세요. x_plus = x처럼 이름만 붙이는 것도 복사가 아니라서 x가 바뀝니다.")
 ALIAS = ("모든 성분이 0입니다. x_plus = x, x_minus = x처럼 이름만 붙이면 두 이름이 같은 배열이라 f(x_plus)와 "
          "f(x_minus)가 같아집니다. x[i]를 직접 옮겼다가 되돌리거나, x.copy()로 복사하세요.")
+HALF = ("f(x - h) 자리에 f(x)를 썼습니다. 그래서 값이 기울기의 절반쯤입니다. x를 x - h로 옮긴 뒤 f를 한 번 더 "
+        "부르세요 (x[i] = old - h).")
 ONE_AT_A_TIME = ("모든 성분을 한꺼번에 h만큼 움직였습니다. i번째 편미분은 x[i] 하나만 움직이고 나머지는 그대로 둔 채 "
                  "구합니다.")
 SIGN = "기울기의 반대 방향으로 움직이세요: p = p - learning_rate * gradient(p) (더하기가 아니라 빼기)."
+FIXED_RATE = "인자로 받은 learning_rate를 쓰세요. 0.1을 숫자로 적어 넣으면 다른 학습률로 부를 때 경로가 달라집니다."
 NO_RATE = "learning_rate를 곱하세요: p = p - learning_rate * gradient(p)."
 STUCK_GRADIENT = "기울기는 매번 현재 점에서 다시 구합니다: gradient(start)가 아니라 gradient(p)입니다."
 NO_START = "경로의 첫 행은 시작점 start입니다. 반복문에 들어가기 전에 start를 먼저 넣으세요."
 SHORT_PATH = ("n_steps번 움직이면 점은 시작점을 포함해 n_steps + 1개입니다. 반복문은 range(n_steps)로 n_steps번 돕니다.")
 LONG_PATH = "점이 하나 많습니다. 반복문은 range(n_steps)로 n_steps번만 돕니다."
 LAST_ONLY = "마지막 점만 반환했습니다. 지나간 점을 모두 모아 (n_steps + 1, n) 모양의 배열로 반환하세요."
-SAME_ARRAY = ("모든 행이 마지막 점과 같습니다. p -= ...처럼 배열을 제자리에서 고치면서 같은 배열을 계속 append하면 "
+SAME_ARRAY = ("첫 행 다음의 모든 행이 마지막 점과 같습니다. p -= ...처럼 배열을 제자리에서 고치면서 같은 배열을 계속 append하면 "
               "리스트에 든 것이 모두 한 배열입니다. p = p - ...로 새 배열을 만들거나 append(p.copy())를 쓰세요.")
 START_INPUT = ("start를 그대로 고쳤습니다. p = start는 복사가 아니라 같은 배열에 이름을 하나 더 붙인 것입니다. "
                "p = np.array(start, dtype=float)로 복사하거나, p = p - ...처럼 새 배열을 만드세요.")
@@ -57,6 +62,8 @@ BEST_START = ("시작점이 아니라 경사 하강이 끝난 점을 비교하�
 LARGEST = "손실이 가장 작은 점을 고르세요 (가장 큰 점이 아니라). 비교는 < 또는 np.argmin입니다."
 LAST_RESTART = ("마지막 시작점의 결과만 남았습니다. 모든 시작점의 결과를 비교해 지금까지의 최솟값보다 작을 때만 "
                 "best_point와 best_loss를 바꾸세요.")
+ZERO_START = ("best_loss를 0에서 시작했습니다. 손실이 모두 0보다 크면 어느 결과도 0보다 작지 않아 한 번도 바뀌지 "
+              "않습니다. best_loss는 np.inf나 첫 시작점의 손실에서 시작하세요.")
 BY_START_LOSS = "시작점의 손실이 아니라 끝난 점의 손실 loss(path[-1])로 비교하세요."
 NO_OUTER_PRIME = "바깥 시그모이드의 미분 σ'(z2) = y (1 - y)가 빠졌습니다. 연쇄 법칙에서는 모든 고리의 미분을 곱합니다."
 NO_INNER_PRIME = "안쪽 시그모이드의 미분 σ'(z1) = a1 (1 - a1)이 빠졌습니다. 연쇄 법칙에서는 모든 고리의 미분을 곱합니다."
@@ -112,7 +119,7 @@ def _descend(gradient, start, learning_rate, n_steps, sign=-1.0, frozen=False):
 
 def _compare_numerical_derivative(label, got, inputs, expected):
     f, x, h = inputs["f"], inputs["x"], inputs["h"]
-    mistakes = [(CENTRAL, (f(x + h) - f(x)) / h), (CENTRAL, (f(x) - f(x - h)) / h),
+    mistakes = [(CENTRAL, (f(x + h) - f(x)) / h), (CENTRAL, (f(x) - f(x - h)) / h), (HALF, (f(x + h) - f(x)) / (2 * h)),
                 (TWO_H, (f(x + h) - f(x - h)) / h), (PARENTHESES, (f(x + h) - f(x - h)) / 2 * h)]
     if h != DEFAULT_H:
         mistakes.append((IGNORED_H, (f(x + DEFAULT_H) - f(x - DEFAULT_H)) / (2 * DEFAULT_H)))
@@ -121,7 +128,8 @@ def _compare_numerical_derivative(label, got, inputs, expected):
 
 def _numerical_derivative_cases():
     return [Case({"f": square, "x": 1.0, "h": DEFAULT_H}, title="f(x) = x², x = 1 (기울기 2)"),
-            Case({"f": square, "x": -2.0, "h": DEFAULT_H}, title="f(x) = x², x = -2 (기울기 -4)")]
+            Case({"f": square, "x": -2.0, "h": DEFAULT_H}, title="f(x) = x², x = -2 (기울기 -4)"),
+            Case({"f": cubic, "x": 1.0, "h": 0.1}, title="f(x) = x³ - 2x, x = 1, h = 0.1 (기울기 1, 중앙 차분은 1 + h²)")]
 
 
 _DERIVATIVE_TRIALS = (  # (what the trial tests, function, x or None for random, h or None for random)
@@ -171,7 +179,8 @@ def _compare_numerical_gradient(label, got, inputs, expected):
     n = x.size
     central = lambda step: np.array([(f(x + step * _unit(n, i)) - f(x - step * _unit(n, i))) / (2 * step)
                                      for i in range(n)])
-    mistakes = [(CENTRAL, np.array([(f(x + h * _unit(n, i)) - f(x)) / h for i in range(n)])),
+    forward = np.array([f(x + h * _unit(n, i)) - f(x) for i in range(n)])
+    mistakes = [(CENTRAL, forward / h), (HALF, forward / (2 * h)),
                 (TWO_H, 2 * expected["grad"]),
                 (PARENTHESES, expected["grad"] * h * h),
                 (ALIAS, _all_zero(expected["grad"])),
@@ -187,8 +196,8 @@ def _compare_numerical_gradient(label, got, inputs, expected):
 def _numerical_gradient_cases():
     return [Case({"f": bowl_loss, "x": np.array([3.0, 5.0]), "h": DEFAULT_H},
                  title="J(w, b) = (w - 2)² + ½(b - 9)², (w, b) = (3, 5)"),
-            Case({"f": bumpy_loss, "x": np.array([0.5, -1.0, 2.0]), "h": DEFAULT_H},
-                 title="J(p) = Σ (sin(3pᵢ) + 0.1pᵢ²), 좌표 3개")]
+            Case({"f": bumpy_loss, "x": np.array([0.5, -1.0, 2.0]), "h": 0.01},
+                 title="J(p) = Σ (sin(3pᵢ) + 0.1pᵢ²), 좌표 3개, h = 0.01")]
 
 
 _GRADIENT_TRIALS = (  # (what the trial tests, function, number of coordinates, h or None for random)
@@ -220,16 +229,20 @@ def _compare_gradient_descent(label, got, inputs, expected):
              ["점들을 모은 리스트를 np.array(path)로 바꿔 반환하세요."])
     mistakes = [(NO_START, path[1:]), (SHORT_PATH, path[:-1]), (LAST_ONLY, path[-1]),
                 (LONG_PATH, lambda value: np.shape(value) == (n_steps + 2, start.size)),
-                (SAME_ARRAY, np.tile(path[-1], (n_steps + 1, 1))),
+                (SAME_ARRAY, lambda value: n_steps > 1 and np.shape(value) == path.shape
+                 and bool(np.allclose(value[1:], path[-1]))),
                 (SIGN, _descend(gradient, start, learning_rate, n_steps, sign=+1)),
                 (NO_RATE, _descend(gradient, start, 1.0, n_steps)),
+                (FIXED_RATE, _descend(gradient, start, 0.1, n_steps)),
                 (STUCK_GRADIENT, _descend(gradient, start, learning_rate, n_steps, frozen=True))]
     check_array(f"{label}의 path", got["path"], path, mistakes)
 
 
 def _gradient_descent_case():
     return [Case({"gradient": bowl_gradient, "start": np.array([3.0, 5.0]), "learning_rate": 0.1, "n_steps": 3},
-                 title="J(w, b) = (w - 2)² + ½(b - 9)²의 기울기, (w, b) = (3, 5)에서 세 걸음")]
+                 title="J(w, b) = (w - 2)² + ½(b - 9)²의 기울기, (w, b) = (3, 5)에서 세 걸음"),
+            Case({"gradient": bumpy_gradient, "start": np.array([2.0]), "learning_rate": 0.05, "n_steps": 4},
+                 title="J(p) = sin(3p) + 0.1p²의 기울기, p = 2에서 학습률 0.05로 네 걸음")]
 
 
 _DESCENT_TRIALS = (  # (what the trial tests, gradient, coordinates, learning rate, steps); None: random
@@ -264,6 +277,9 @@ def _ends(inputs):
 def _compare_best_of_restarts(label, got, inputs, expected):
     loss, starts = inputs["loss"], inputs["starts"]
     point, value = got["best_point"], got["best_loss"]
+    if point is None:
+        fail(f"{label}의 best_point", ["None을 돌려주었습니다. best_point가 한 번도 바뀌지 않았습니다."],
+             [ZERO_START] if expected["best_loss"] > 0 else [])
     if np.ndim(point) == 0 and isinstance(value, np.ndarray) and value.ndim == 1:
         fail(label, ["best_point가 숫자 하나이고 best_loss가 배열입니다."],
              ["반환 순서는 (best_point, best_loss)입니다. 점을 먼저, 손실을 나중에 돌려주세요."])
@@ -277,13 +293,15 @@ def _compare_best_of_restarts(label, got, inputs, expected):
     check_array(f"{label}의 best_point", point, expected["best_point"],
                 [(hint, wrong[0]) for hint, wrong in mistakes])
     check_scalar(f"{label}의 best_loss", value, expected["best_loss"],
-                 [(hint, wrong[1]) for hint, wrong in mistakes])
+                 [(hint, wrong[1]) for hint, wrong in mistakes] + [(ZERO_START, 0.0)])
 
 
 def _best_of_restarts_case():
     starts = np.array([[-4.0], [-2.2], [0.3], [2.4], [4.3]])
     return [Case({"loss": bumpy_loss, "gradient": bumpy_gradient, "starts": starts, "learning_rate": 0.05,
-                  "n_steps": 60}, title="J(p) = sin(3p) + 0.1p², 시작점 5개")]
+                  "n_steps": 60}, title="J(p) = sin(3p) + 0.1p², 시작점 5개"),
+            Case({"loss": bowl_loss, "gradient": bowl_gradient, "starts": np.array([[3.0, 5.0], [0.0, 0.0], [6.0, 12.0]]),
+                  "learning_rate": 0.1, "n_steps": 5}, title="J(w, b) = (w - 2)² + ½(b - 9)², 손실이 모두 양수")]
 
 
 _RESTART_TRIALS = (  # (what the trial tests, loss, gradient, coordinates, starts, learning rate, steps)
@@ -319,6 +337,7 @@ def _compare_chain_rule_derivative(label, got, inputs, expected):
     outer, inner = y * (1 - y), a1 * (1 - a1)
     mistakes = [(NO_PRIMES, w2 * x), (NO_OUTER_PRIME, w2 * inner * x), (NO_INNER_PRIME, outer * w2 * x),
                 (SIGMA_NOT_PRIME, y * w2 * a1 * x), (PRIME_OF_Z, z2 * (1 - z2) * w2 * z1 * (1 - z1) * x),
+                (PRIME_OF_Z, outer * w2 * z1 * (1 - z1) * x), (PRIME_OF_Z, z2 * (1 - z2) * w2 * inner * x),
                 (NO_X, outer * w2 * inner), (WRONG_WEIGHT, outer * w1 * inner * x)]
     check_scalar(f"{label}의 dy_dw1", got["dy_dw1"], expected["dy_dw1"], mistakes)
 

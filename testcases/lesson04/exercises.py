@@ -60,6 +60,9 @@ UPDATE_NO_M = "m으로 나누세요: W -= alpha * dW / m. gradients는 m개 예�
 UPDATE_TWICE = "m으로 두 번 나누었습니다. alpha * dW / m이면 충분합니다."
 UPDATE_NO_ALPHA = "학습률 alpha를 곱하세요: W -= alpha * dW / m."
 UPDATE_ONLY_W = "b도 업데이트하세요: b -= alpha * db / m."
+UPDATE_DOUBLE = ("두 번 뺐습니다. -=로 한 번 빼고 = ... - ...로 또 빼면 두 번 움직입니다. 층마다 W와 b를 "
+                 "한 번씩만 바꾸세요.")
+UPDATE_FIXED = "강의의 숫자(alpha = 300, m = 250)를 적어 넣지 말고 인자로 받은 alpha와 m을 쓰세요."
 UPDATE_RANGE = "모든 층(l = 1, …, L)을 업데이트하세요. range(1, L + 1)인지 확인하세요."
 SHALLOW = ("예제마다 매개변수를 업데이트했습니다. 강의 코드의 parameters.copy()는 얕은 복사(shallow copy)라서 복사본과 "
            "원본이 같은 배열을 나눠 씁니다. 그래서 update가 복사본을 고치면 다음 예제의 순전파도 바뀐 값을 씁니다. "
@@ -67,6 +70,12 @@ SHALLOW = ("예제마다 매개변수를 업데이트했습니다. 강의 코드
 TWICE_M = ("m으로 두 번 나누었습니다. 기울기의 평균을 낸 뒤 update(..., m)가 또 m으로 나눕니다. update에는 "
            "예제들의 기울기를 더한 합을 넘기세요.")
 LAST_ONLY = "마지막 예제의 기울기만 썼습니다. 예제마다의 기울기를 모두 더하세요 (gradients = ...로 덮어쓰지 말고)."
+KEPT_SUM = ("gradients_sum을 epoch 반복문 밖에서 한 번만 만들어, 앞 epoch들의 기울기까지 쌓였습니다. "
+            "epoch마다 0으로 새로 만드세요 (epoch 반복문 안에서).")
+TWO_UPDATES = ("epoch마다 두 번 움직였습니다. update는 parameters의 배열을 제자리에서 고치고 돌려주므로, "
+               "update(...)를 부른 뒤 parameters = update(...)를 또 부르면 두 번 업데이트됩니다. 한 번만 부르세요.")
+TRAIN_FIXED = ("공개 테스트의 숫자(예제 6개, alpha = 5.0)를 적어 넣지 마세요. 예제 수 m은 X_train.shape[0]으로 구하고, "
+               "학습률은 인자 alpha를 쓰세요.")
 NOT_UPDATED = ("매개변수가 처음 값 그대로입니다. parameters = update(parameters, gradients, alpha, m)처럼 "
                "update가 돌려준 매개변수를 받으세요.")
 BATCH_MEAN = ("예제들의 기울기를 평균 냈습니다. back_prop_batch는 예제마다 back_prop을 부른 결과의 합을 돌려줍니다 "
@@ -78,10 +87,16 @@ BATCH_START_N = ("시작값에서 출력 뉴런 수로 나누지 않았습니다
 BATCH_DW = ("dW = dZ.T @ A_prev입니다, 모양 (n[l], n[l-1]). 예제들의 외적 np.outer(dz, a_prev)를 모두 더한 것이 "
             "이 행렬 곱입니다. A_prev.T @ dZ는 전치된 모양입니다.")
 BATCH_DB = "db는 dZ의 행(예제)을 모두 더한 dZ.sum(axis=0)입니다, 모양 (n[l],)."
+BATCH_KEEPDIMS = ("db는 b와 같은 1차원 (n[l],) 모양입니다. keepdims=True를 빼세요 (예제가 열인 07 실습과 달리 "
+                  "여기서는 b가 1차원입니다).")
 BATCH_DB_AXIS = "db는 예제를 따라(행 방향으로) 더합니다: dZ.sum(axis=0). axis=1은 한 예제 안의 뉴런끼리 더합니다."
 BATCH_DA = "앞 층으로 넘길 dA = dZ @ W입니다, 모양 (m, n[l-1]). 예제 하나의 W.T @ db를 행으로 쌓은 것입니다."
 
+D_SIGMOID_OVERFLOW = ("nan이 나왔습니다. x = -1000에서 np.exp(-x)가 넘쳐(overflow) inf / inf = nan이 됩니다. "
+                      "np.exp(-x)를 직접 쓰지 말고 넘치지 않는 sigmoid(x)로 σ(x)(1 - σ(x))를 계산하세요.")
 BACK_PROP_ERRORS = {
+    "does not have enough dimensions": ("숫자 하나(0차원)와 행렬 곱을 했습니다. db가 벡터가 아니라 숫자가 되었습니다: "
+                                        "σ'(z)와 da는 원소별로 곱합니다 (@나 np.dot이 아니라 *)."),
     "not aligned": ("np.dot의 모양이 맞지 않습니다. dW는 내적이 아니라 외적 np.outer(db, a_prev)로 구하고, "
                     "앞 층으로 넘길 da는 W.T @ db로 구하세요."),
     "matmul": ("행렬 곱의 모양이 맞지 않습니다. 앞 층으로 넘길 da는 W.T @ db입니다 (W를 전치). "
@@ -188,9 +203,18 @@ def _d_sigmoid_mistakes(x):
     ])
 
 
+def _not_finite(value):
+    try:
+        return not bool(np.all(np.isfinite(value)))
+    except TypeError:
+        return False
+
+
 def _compare_d_sigmoid(label, got, inputs, expected):
     x = inputs["x"]
     mistakes = _d_sigmoid_mistakes(x)
+    if np.shape(got[OUTPUT]) == np.shape(expected[OUTPUT]) and _not_finite(got[OUTPUT]):
+        fail(f"{label}의 결과", ["nan이나 inf가 있습니다."], [D_SIGMOID_OVERFLOW])
     if np.ndim(x) == 0:
         check_scalar(f"{label}의 결과", got[OUTPUT], expected[OUTPUT], mistakes)
     else:
@@ -209,7 +233,8 @@ def _hidden_d_sigmoid(rng, trial):
         return Case({"x": np.zeros(int(rng.integers(2, 5)))}, detail="모두 0인 배열")
     if trial == 2:
         x = rng.uniform(15, 40, size=(2, 3)) * rng.choice([-1.0, 1.0], size=(2, 3))
-        return Case({"x": x}, detail="절댓값이 큰 값 (15~40)")
+        x[:, 0] = [-1000.0, 1000.0]
+        return Case({"x": x}, detail="절댓값이 큰 값 (15~40과 ±1000)")
     if trial == 3:
         return Case({"x": rng.normal(0, 3, size=(int(rng.integers(2, 6)), int(rng.integers(2, 6))))},
                     detail="2차원 배열 (예제가 행인 z)")
@@ -396,7 +421,10 @@ def _compare_update(label, got, inputs, expected):
                 (UPDATE_NO_M, _stepped(parameters, gradients, alpha, every)),
                 (UPDATE_TWICE, _stepped(parameters, gradients, alpha / m / m, every)),
                 (UPDATE_NO_ALPHA, _stepped(parameters, gradients, 1 / m, every)),
-                (UPDATE_ONLY_W, _stepped(parameters, gradients, alpha / m, every, keys="W"))]
+                (UPDATE_ONLY_W, _stepped(parameters, gradients, alpha / m, every, keys="W")),
+                (UPDATE_DOUBLE, _stepped(parameters, gradients, 2 * alpha / m, every)),
+                (UPDATE_FIXED, _stepped(parameters, gradients, alpha / LECTURE_M, every)),
+                (UPDATE_FIXED, _stepped(parameters, gradients, LECTURE_ALPHA / m, every))]
     if L > 1:
         mistakes.append((UPDATE_RANGE, _stepped(parameters, gradients, alpha / m, range(1, L))))
     check_dict(label, got["parameters"], expected, mistakes)
@@ -412,12 +440,19 @@ def _gradients_like(rng, parameters, spread):
     return {"d" + key: rng.standard_normal(value.shape) * spread for key, value in parameters.items()}
 
 
+LECTURE_ALPHA, LECTURE_M = 300, 250
+
+
 def _update_cases():
-    """The lecture's learning rate and training-set size: alpha = 300, m = 250."""
+    """The lecture's learning rate and training-set size (alpha = 300, m = 250), then other ones."""
     rng = np.random.default_rng(4)
     parameters = _random_parameters(rng, [3, 4, 2])
     gradients = _gradients_like(rng, parameters, 0.05)
-    return [Case({"parameters": parameters, "gradients": gradients, "alpha": 300, "m": 250})]
+    other = _random_parameters(rng, [2, 3, 3, 1])
+    return [Case({"parameters": parameters, "gradients": gradients, "alpha": LECTURE_ALPHA, "m": LECTURE_M},
+                 title="강의의 학습률과 예제 수"),
+            Case({"parameters": other, "gradients": _gradients_like(rng, other, 0.5), "alpha": 2.0, "m": 8},
+                 title="층 3개, alpha = 2.0, m = 8")]
 
 
 def _hidden_update(rng, trial):
@@ -442,10 +477,11 @@ def _train(X, Y, dims, epoch, alpha, seed, mode="full", rate=1.0):
 
     ``mode``: "full" (sum every example's gradients, update once), "per_example" (the
     lecture's shallow copy: update after every example), "last" (only the last example's
-    gradients), "frozen" (never updated). ``rate`` multiplies ``alpha / m``.
+    gradients), "kept" (the sum never reset between epochs), "frozen" (never updated).
+    ``rate`` multiplies ``alpha / m``.
     """
     parameters = _seeded(initialize_parameters, seed, dims)
-    m, losses = len(X), []
+    m, losses, total = len(X), [], None
     for _ in range(epoch):
         if mode == "per_example":
             for x, y in zip(X, Y):
@@ -453,7 +489,7 @@ def _train(X, Y, dims, epoch, alpha, seed, mode="full", rate=1.0):
                 parameters = _stepped(parameters, _backward(prediction, y, cache, parameters), rate * alpha / m,
                                       range(1, len(dims)))
         elif mode != "frozen":
-            total = None
+            total = total if mode == "kept" else None
             for x, y in zip(X, Y):
                 prediction, cache = feed_forward(x, parameters)
                 gradients = _backward(prediction, y, cache, parameters)
@@ -471,7 +507,14 @@ def _train_mistakes(inputs):
     mistakes = [(NOT_UPDATED, run(mode="frozen"))]
     if m > 1:
         mistakes += [(SHALLOW, run(mode="per_example")), (TWICE_M, run(rate=1 / m)), (LAST_ONLY, run(mode="last"))]
-    return mistakes + [(UPDATE_SIGN, run(rate=-1.0)), (UPDATE_NO_M, run(rate=m))]
+    if epoch > 1:
+        mistakes.append((KEPT_SUM, run(mode="kept")))
+    mistakes += [(UPDATE_SIGN, run(rate=-1.0)), (UPDATE_NO_M, run(rate=m)), (TWO_UPDATES, run(rate=2.0))]
+    if m != PUBLIC_M:
+        mistakes.append((TRAIN_FIXED, run(rate=m / PUBLIC_M)))
+    if alpha != PUBLIC_ALPHA:
+        mistakes.append((TRAIN_FIXED, run(rate=PUBLIC_ALPHA / alpha)))
+    return mistakes
 
 
 def _close_enough(label, got, expected, tolerance, hint):
@@ -505,14 +548,21 @@ def _train_nn_expected(ref, inputs):
     return {"loss_list": loss_list, **parameters}
 
 
+PUBLIC_M, PUBLIC_ALPHA = 6, 5.0
+
+
 def _train_nn_cases():
-    """Six examples of 4 features, 3 classes, a ``[4, 5, 3]`` network, 3 epochs."""
+    """Six examples of 4 features, 3 classes, a ``[4, 5, 3]`` network, 3 epochs; then four examples, 2 epochs."""
     rng = np.random.default_rng(5)
     X = rng.uniform(0, 1, (8, 4))
     Y = np.eye(3)[[0, 1, 2, 1, 0, 2, 1, 0]]
-    return [Case({"X_train": X[:6], "Y_train": Y[:6], "X_test": X[6:], "Y_test": Y[6:],
-                  "neurons_per_layer": [4, 5, 3], "epoch": 3, "alpha": 5.0, "seed": 1},
-                 title="np.random.seed(1)을 부른 바로 다음에 호출합니다")]
+    return [Case({"X_train": X[:PUBLIC_M], "Y_train": Y[:PUBLIC_M], "X_test": X[PUBLIC_M:], "Y_test": Y[PUBLIC_M:],
+                  "neurons_per_layer": [4, 5, 3], "epoch": 3, "alpha": PUBLIC_ALPHA, "seed": 1},
+                 title="np.random.seed(1)을 부른 바로 다음에 호출합니다"),
+            Case({"X_train": X[:4, :3], "Y_train": np.eye(2)[[0, 1, 1, 0]], "X_test": X[4:, :3],
+                  "Y_test": np.eye(2)[[1, 0, 0, 1]],
+                  "neurons_per_layer": [3, 2, 2], "epoch": 2, "alpha": 2.0, "seed": 3},
+                 title="예제 4개, epoch 2, alpha = 2.0, np.random.seed(3) 다음에 호출합니다")]
 
 
 def _hidden_train_nn(rng, trial):
@@ -544,7 +594,8 @@ def _backward_batch(X, Y, cache, parameters, *, start="n", deriv="z", dW="dZ.T@A
             Z, W, A_prev = cache["z" + str(l)], parameters["W" + str(l)], cache["a" + str(l - 1)]
             dZ = (d_sig(Z) if deriv == "z" else 1.0) * grad
             gradients["dW" + str(l)] = (dZ.T @ A_prev if dW == "dZ.T@A" else A_prev.T @ dZ) / (m if mean else 1)
-            summed = {"axis0": lambda: dZ.sum(axis=0), "none": lambda: dZ, "axis1": lambda: dZ.sum(axis=1)}[db]()
+            summed = {"axis0": lambda: dZ.sum(axis=0), "none": lambda: dZ, "axis1": lambda: dZ.sum(axis=1),
+                      "keepdims": lambda: dZ.sum(axis=0, keepdims=True)}[db]()
             gradients["db" + str(l)] = summed / (m if mean else 1)
             grad = dZ @ W if dA == "dZ@W" else dZ @ W.T
         return gradients
@@ -558,6 +609,7 @@ def _back_prop_batch_mistakes(X, Y, cache, parameters):
                       (BATCH_START_N, _backward_batch(*args, start="none")),
                       (NO_DERIV, _backward_batch(*args, deriv="none")),
                       (BATCH_DW, _backward_batch(*args, dW="A.T@dZ")),
+                      (BATCH_KEEPDIMS, _backward_batch(*args, db="keepdims")),
                       (BATCH_DB, _backward_batch(*args, db="none")),
                       (BATCH_DB_AXIS, _backward_batch(*args, db="axis1")),
                       (BATCH_DA, _backward_batch(*args, dA="dZ@W.T"))])

@@ -32,7 +32,7 @@ layers pass.
 import numpy as np
 
 from dlutils.activations import sigmoid
-from testcases.engine.compare import check_array, check_keys, check_scalar, pick
+from testcases.engine.compare import check_array, check_keys, check_scalar, close, pick
 from testcases.engine.exercise import Case, Exercise, Step, function
 from testcases.engine.invoke import missing
 from testcases.engine.report import fail
@@ -97,6 +97,8 @@ def _before_forward(attributes, assignment):
 MUL_BEFORE_FORWARD = _before_forward("self.x, self.y", "self.x = x, self.y = y")
 RELU_BEFORE_FORWARD = _before_forward("self.mask", "self.mask = (x <= 0)")
 SIGMOID_BEFORE_FORWARD = _before_forward("self.out", "self.out = out")
+RELU_ONLY_MASK = ("backward가 forward에서 저장하지 않은 속성을 썼습니다. Relu의 forward는 self.mask만 저장합니다. "
+                  "입력 x를 다시 볼 필요 없이, dout을 복사한 뒤 self.mask가 True인 자리를 0으로 만드세요.")
 BUY_BEFORE_FORWARD = ("계층 객체에 순전파 때 저장된 값이 없습니다(None이거나 속성이 없음). 역전파는 순전파를 거친 바로 그 "
                       "객체로 해야 합니다: mul_tax_layer.forward(...)를 부른 mul_tax_layer의 backward를 부르세요. "
                       "새로 만든 MulLayer()나 아직 forward를 부르지 않은 객체의 backward에는 저장된 x, y가 없습니다. "
@@ -171,12 +173,18 @@ def _shape_text(shape):
 
 # ── MulLayer ──
 
+def _stored_other(attribute, other):
+    return f"self.{attribute}에 {other}를 저장했습니다. self.{attribute}에는 forward의 입력 {attribute}를 저장하세요."
+
+
 def _compare_mul(label, got, inputs, expected):
     x, y, dout = inputs["x"], inputs["y"], inputs["dout"]
     _value(f"{label}의 out", got["out"], expected["out"], [(MUL_FORWARD, x + y)])
-    for attribute, value, other in (("x", x, y), ("y", y, x)):
-        kept = _kept(label, got, attribute, MUL_STORE)
-        _value(f"{label}의 self.{attribute}", kept, value, [(MUL_STORED_SWAPPED, other)])
+    kept = {attribute: _kept(label, got, attribute, MUL_STORE) for attribute in ("x", "y")}
+    swapped = close(kept["x"], y) and close(kept["y"], x)
+    for attribute, value, other in (("x", x, "y"), ("y", y, "x")):
+        hint = MUL_STORED_SWAPPED if swapped else _stored_other(attribute, other)
+        _value(f"{label}의 self.{attribute}", kept[attribute], value, [(hint, inputs[other])])
     mistakes = [(NO_SWAP, {"dx": dout * x, "dy": dout * y}),
                 (MUL_NO_DOUT, {"dx": y, "dy": x}),
                 (MUL_LIKE_ADD, {"dx": dout, "dy": dout})]
@@ -427,7 +435,8 @@ EXERCISES = [
     _layer("Relu", ("x",), ("dx",), keeps=("mask",), shown=("out", "self.mask", "dx"), may_modify=("dout",),
            public=_relu_cases, hidden=_hidden_relu, expected=_relu_expected, compare=_compare_relu,
            mutation_hints={"x": RELU_MUTATES},
-           error_hints={"has no attribute 'mask'": RELU_BEFORE_FORWARD, "NoneType": RELU_BEFORE_FORWARD}),
+           error_hints={"has no attribute 'mask'": RELU_BEFORE_FORWARD, "NoneType": RELU_BEFORE_FORWARD,
+                        "'Relu' object has no attribute": RELU_ONLY_MASK}),
     _layer("Sigmoid", ("x",), ("dx",), keeps=("out",), shown=("out", "dx"),
            public=_sigmoid_cases, hidden=_hidden_sigmoid, expected=_sigmoid_expected, compare=_compare_sigmoid,
            error_hints={"has no attribute 'out'": SIGMOID_BEFORE_FORWARD, "NoneType": SIGMOID_BEFORE_FORWARD}),

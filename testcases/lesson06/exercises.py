@@ -58,8 +58,14 @@ NONE_ATTRIBUTE = ("아직 값이 없는(None) 속성을 썼습니다. 역전파�
                   "필요한 값을 self에 저장하고, TwoLayerNet.gradient는 먼저 self.loss(x, t)로 순전파를 합니다.")
 NET_MATMUL = ("행렬 곱의 모양이 맞지 않습니다. W1은 (input_size, hidden_size), W2는 (hidden_size, output_size) 모양이고, "
               "gradient에서는 계층을 뒤에서부터 지나야 합니다: reversed(list(self.layers.values())).")
-COPIED_PARAMS = ("수치 미분 기울기가 모두 0입니다. params의 값을 조금 바꿔도 손실이 그대로라는 뜻입니다. Affine 계층에 "
-                 "self.params['W1']을 복사하지 말고 그대로 넘겨, 계층과 params가 같은 배열을 쓰게 하세요.")
+COPIED_PARAMS = ("수치 미분 기울기가 모두 0입니다. numerical_gradient가 바꾸는 배열이 손실을 계산하는 계층의 배열과 달라서, "
+                 "값을 조금 바꿔도 손실이 그대로입니다. numerical_gradient에는 self.params[key]를 복사(.copy())하지 말고 "
+                 "그대로 넘기고, Affine 계층에도 self.params의 배열을 복사하지 말고 그대로 넘겨 모두 같은 배열을 쓰게 하세요.")
+BACKPROP_AS_NUMERICAL = ("numerical_gradient가 역전파 gradient와 똑같은 값을 돌려주었습니다. 기울기 확인은 두 방법을 비교하는 "
+                         "것이라, 여기서는 역전파를 부르지 말고 손실 함수와 numerical_gradient(f, self.params[key])로 "
+                         "수치 미분을 하세요.")
+LOSS_TAKES_NO_ARGUMENT = ("이 실습의 numerical_gradient(f, x)는 f를 인자 없이 f()로 부릅니다. 강의처럼 W를 받는 함수"
+                          "(lambda W: ...)가 아니라 인자를 받지 않는 함수(lambda: ...)를 넘기세요.")
 ONE_HOT_ACCURACY = "원-핫 t는 np.argmax(t, axis=1)로 정수 레이블로 바꾼 뒤 예측과 비교하세요."
 NET_BROADCAST = ("두 배열의 모양이 맞지 않아 원소별 연산을 할 수 없습니다. accuracy에서는 " + ONE_HOT_ACCURACY +
                  " 편향의 모양도 확인하세요: b1은 (hidden_size,), b2는 (output_size,)입니다.")
@@ -419,10 +425,13 @@ def _check_params(label, params, inputs):
         check_array(f"{label}의 self.params[{name!r}]", params[name], value, pick(mistakes, name) + [(SEED_HINT, _nonzero)])
 
 
-def _check_numerical_gradient(label, got, expected_grads):
+def _check_numerical_gradient(label, got, expected_grads, backprop):
     """Numerical gradients close to the exact gradient of the loss (with the 1e-7 inside its log),
-    within the error of central differences whatever step the student took."""
+    within the error of central differences whatever step the student took, and not the
+    student's own ``backprop`` gradients (no difference quotient equals them to the last bit)."""
     check_keys(label, got, list(PARAMETER_NAMES))
+    if all(np.array_equal(got[name], backprop[name]) for name in PARAMETER_NAMES):
+        fail(label, ["역전파 gradient의 결과와 마지막 자리까지 같습니다."], [BACKPROP_AS_NUMERICAL])
     for name in PARAMETER_NAMES:
         value, expected = got[name], expected_grads[name]
         if not isinstance(value, np.ndarray) or value.shape != expected.shape:
@@ -471,7 +480,7 @@ def _compare_two_layer_net(label, got, inputs, expected):
         grads_mistakes.append((NO_BATCH, {name: value * n for name, value in values["grads"].items()}))
     grads_mistakes.append((UPSTREAM, {name: _anything for name in PARAMETER_NAMES}))
     check_dict(f"{label}.gradient의 결과", got["grads"], grads_expected, grads_mistakes)
-    _check_numerical_gradient(f"{label}.numerical_gradient의 결과", got["numerical_grads"], values["exact"])
+    _check_numerical_gradient(f"{label}.numerical_gradient의 결과", got["numerical_grads"], values["exact"], got["grads"])
 
 
 def _two_layer_net_cases():
@@ -537,5 +546,6 @@ EXERCISES = [
              public=_two_layer_net_cases, hidden=_hidden_two_layer_net,
              expected=_two_layer_net_expected, compare=_compare_two_layer_net,
              error_hints={"'NoneType'": NONE_ATTRIBUTE, "matmul": NET_MATMUL, "axis 1 is out of bounds": INTEGER_ACCURACY, "not aligned": NET_MATMUL,
-                          "could not be broadcast": NET_BROADCAST}),
+                          "could not be broadcast": NET_BROADCAST, "<lambda>() missing": LOSS_TAKES_NO_ARGUMENT,
+                          "required positional argument: 'W'": LOSS_TAKES_NO_ARGUMENT}),
 ]

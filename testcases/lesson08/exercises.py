@@ -41,6 +41,10 @@ ASCENT = ("비용이 줄지 않고 커지는 쪽으로 움직였습니다(경사
           "부호를 확인하세요. 앞의 마이너스가 빠지면 모든 기울기의 부호가 뒤집혀, update_parameters가 비용을 키웁니다.")
 ASCENT_DEEP = ("비용이 줄지 않고 커지는 쪽으로 움직였습니다(경사 상승). 기울기의 부호가 뒤집혔습니다. "
                "L_model_backward가 돌려준 grads를 그대로 update_parameters에 넘기세요.")
+DZ_AS_DA = ("dA2 = A2 - Y는 시그모이드의 미분까지 거친 dZ2입니다. linear_activation_backward(..., \"sigmoid\")가 "
+            "σ'(Z2)를 한 번 더 곱하므로, 출발점은 비용 J를 A2로 미분한 dA2여야 합니다 (07 실습의 dAL과 같은 식).")
+LAST_COST = ("마지막 반복(i = num_iterations - 1)의 비용도 기록했습니다. Coursera 과제와 달리 이 실습은 i가 100의 배수일 "
+             "때만 기록합니다. 마지막 반복을 더하는 조건을 빼세요.")
 NO_UPDATE = ("매개변수가 처음 값 그대로입니다. update_parameters는 새 딕셔너리를 돌려줍니다: "
              "parameters = update_parameters(parameters, grads, learning_rate)처럼 다시 담으세요.")
 FIXED_RATE = "인자로 받은 learning_rate를 update_parameters에 넘기세요. 0.0075를 숫자로 적어 넣으면 안 됩니다."
@@ -75,7 +79,7 @@ INITS = {
 
 
 def train(X, Y, dims, learning_rate, num_iterations, init, hidden="relu", ascent=False, update=True,
-          hidden_backward=None):
+          hidden_backward=None, dz_as_da=False):
     """``(parameters, costs)`` of full-batch gradient descent, as the reference trains, with one change.
 
     Seeds numpy with 1 first and restores the caller's random state afterwards.
@@ -85,12 +89,12 @@ def train(X, Y, dims, learning_rate, num_iterations, init, hidden="relu", ascent
         with warnings.catch_warnings(), np.errstate(all="ignore"):
             warnings.simplefilter("ignore")
             return _train(X, Y, dims, learning_rate, num_iterations, init, hidden, hidden_backward or hidden,
-                          ascent, update)
+                          ascent, update, dz_as_da)
     finally:
         np.random.set_state(state)
 
 
-def _train(X, Y, dims, learning_rate, num_iterations, init, hidden, hidden_backward, ascent, update):
+def _train(X, Y, dims, learning_rate, num_iterations, init, hidden, hidden_backward, ascent, update, dz_as_da):
     np.random.seed(1)
     parameters = INITS[init](dims)
     L = len(dims) - 1
@@ -102,7 +106,7 @@ def _train(X, Y, dims, learning_rate, num_iterations, init, hidden, hidden_backw
                                                  "sigmoid" if l == L else hidden)
             caches.append(cache)
         cost = compute_cost(A, Y)
-        dA = -(np.divide(Y, A) - np.divide(1 - Y, 1 - A))
+        dA = A - Y if dz_as_da else -(np.divide(Y, A) - np.divide(1 - Y, 1 - A))
         if ascent:
             dA = -dA
         grads = {}
@@ -155,7 +159,7 @@ def _model_mistakes(kind, inputs):
         variants.append((FIXED_RATE, dict(learning_rate=DEFAULT_RATE)))
     variants += [(MORE_STEPS, dict(num_iterations=n + 1)), (FEWER_STEPS, dict(num_iterations=max(n - 1, 0)))]
     if kind == "two":
-        variants += [(HIDDEN_SIGMOID, dict(hidden="sigmoid")),
+        variants += [(DZ_AS_DA, dict(dz_as_da=True)), (HIDDEN_SIGMOID, dict(hidden="sigmoid")),
                      (HIDDEN_SIGMOID, dict(hidden="sigmoid", hidden_backward="relu")), (TWO_INIT, dict(init="deep07")),
                      (HE_IN_TWO, dict(init="he"))]
     else:
@@ -194,6 +198,8 @@ def _check_costs(label, got, inputs, expected):
         hints = [f"비용은 반복 i가 {COST_EVERY}의 배수일 때(i = 0, {COST_EVERY}, {2 * COST_EVERY}, …) 한 번씩 "
                  f"기록합니다: if i % {COST_EVERY} == 0: costs.append(cost). num_iterations = {n}이면 "
                  f"{len(expected)}개입니다."]
+        if len(values) == len(expected) + 1 and (n - 1) % COST_EVERY:
+            hints.insert(0, LAST_COST)
         if len(values) == 0 and not print_cost:
             hints.insert(0, "print_cost가 False여도 비용은 기록해야 합니다. costs.append는 print_cost를 "
                             "확인하는 if 문 밖에 두세요.")
@@ -231,7 +237,7 @@ def _model_inputs(rng, dims, m, learning_rate, num_iterations, as_tuple=False):
 
 def _public_model(dims, as_tuple):
     rng = np.random.default_rng(8)
-    return [Case(_model_inputs(rng, dims, 12, 0.1, 201, as_tuple))]
+    return [Case(_model_inputs(rng, dims, 12, 0.1, 150, as_tuple))]
 
 
 def _detail(text, inputs):

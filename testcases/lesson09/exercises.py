@@ -19,7 +19,7 @@ answers produce, each with its Korean hint.
 import numpy as np
 
 from dlutils.given.lesson09 import backward_from_dZ, forward_logits, initialize_parameters_he
-from testcases.engine.compare import check_array, check_dict, check_scalar, pick
+from testcases.engine.compare import check_array, check_dict, check_scalar, matching_hint, pick
 from testcases.engine.exercise import Case, function
 from testcases.engine.report import fail
 
@@ -30,6 +30,8 @@ SOFTMAX_OVERFLOW = ("nan이 나왔습니다. np.exp가 넘쳐서(overflow) inf /
                     "열마다 그 열의 최댓값을 빼고 exp를 계산하세요: z - np.max(z, axis=0, keepdims=True).")
 NO_CLIP = ("nan이나 inf가 나왔습니다. 예측이 정확히 0이나 1이면 np.log(0) = -inf이고, 0 * (-inf) = nan입니다. "
            "로그를 취하기 전에 y_hat = np.clip(y_hat, eps, 1 - eps)로 (eps = 1e-12) 잘라 두세요.")
+EPS_1E7 = ("eps는 1e-12입니다 (06 실습의 1e-7이 아니라). 1e-7을 더하거나 1e-7로 자르면 정확히 틀린 예측"
+           "(정답 확률 0)의 손실이 달라집니다: np.clip(y_hat, 1e-12, 1 - 1e-12).")
 KEYWORD_CALL = ("함수가 받지 않는 이름의 인자를 넘겼습니다. 인자 이름을 확인하세요: make_mini_batches(X, Y, batch_size, seed), "
                 "softmax(z), categorical_cross_entropy(y_hat, y).")
 
@@ -43,6 +45,13 @@ def _not_finite(got):
         return not bool(np.all(np.isfinite(got)))
     except TypeError:
         return False
+
+
+def _check_array(label, got, expected, mistakes):
+    """``check_array``, except that nan or inf is explained by the lesson's hints alone (overflow, not log(0))."""
+    if isinstance(got, np.ndarray) and got.shape == np.shape(expected) and _not_finite(got):
+        fail(label, ["nan이나 inf가 있습니다."], matching_hint(got, mistakes))
+    check_array(label, got, expected, mistakes)
 
 
 # ── element-wise activations: tanh, d_tanh, leaky_relu, d_leaky_relu ──
@@ -92,7 +101,7 @@ def _compare_tanh(label, got, inputs, expected):
                 ("tanh(x) = 2σ(2x) - 1입니다. 괄호 안의 x에 2를 곱하세요 (2σ(x) - 1은 tanh(x / 2)입니다).",
                  2 * _sigmoid(x) - 1),
                 ("tanh의 도함수가 아니라 tanh 자체를 돌려주세요.", 1 - t ** 2)]
-    check_array(label, got["A"], expected["A"], mistakes)
+    _check_array(label, got["A"], expected["A"], mistakes)
 
 
 def _compare_d_tanh(label, got, inputs, expected):
@@ -105,7 +114,7 @@ def _compare_d_tanh(label, got, inputs, expected):
                  t * (1 - t)),
                 ("도함수가 아니라 tanh 자체를 돌려주었습니다. 1 - tanh(x) ** 2를 돌려주세요.", t),
                 (OVERFLOW, _not_finite)]
-    check_array(label, got["dA"], expected["dA"], mistakes)
+    _check_array(label, got["dA"], expected["dA"], mistakes)
 
 
 def _leaky(x, alpha):
@@ -147,7 +156,8 @@ def _hidden_leaky(rng, trial):
 
 
 def _leaky_case():
-    return [Case({"x": np.array([[-3.0, -0.5, 0.0, 0.5], [2.0, 0.0, -1.0, 4.0]]), "alpha": 0.01})]
+    x = np.array([[-3.0, -0.5, 0.0, 0.5], [2.0, 0.0, -1.0, 4.0]])
+    return [Case({"x": x, "alpha": 0.01}, title="alpha = 0.01"), Case({"x": x, "alpha": 0.2}, title="alpha = 0.2")]
 
 
 # ── softmax ──
@@ -173,7 +183,7 @@ def _compare_softmax(label, got, inputs, expected):
                 ("빼는 최댓값도 열마다 하나씩이어야 합니다: np.max(z, axis=0, keepdims=True). 행마다 다른 값을 빼면 "
                  "결과가 달라집니다.", _softmax_variant(z, 1, 0)),
                 ("exp 값을 합으로 나누어 열마다 합이 1이 되게 하세요.", np.exp(z - np.max(z, axis=0, keepdims=True)))]
-    check_array(label, got["A"], expected["A"], mistakes)
+    _check_array(label, got["A"], expected["A"], mistakes)
 
 
 def _softmax_case():
@@ -268,8 +278,7 @@ def _compare_binary_cross_entropy(label, got, inputs, expected):
         wide = np.clip(y_hat, 1e-7, 1 - 1e-7)
         wide_clip = -np.sum(y * np.log(wide) + (1 - y) * np.log(1 - wide)) / m
     mistakes = [(NO_CLIP, _not_finite),
-                ("eps는 1e-12입니다. 1e-7을 더하거나 1e-7로 자르면 정확히 틀린 예측(0이나 1)의 손실이 달라집니다: "
-                 "np.clip(y_hat, 1e-12, 1 - 1e-12).", delta),
+                (EPS_1E7, delta),
                 ("eps는 1e-12입니다: np.clip(y_hat, 1e-12, 1 - 1e-12).", wide_clip),
                 ("앞의 마이너스 부호가 빠졌습니다. 교차 엔트로피는 0 이상입니다.", float(np.sum(positive + negative)) / m),
                 ("(1 - y) * log(1 - y_hat) 항이 빠졌습니다. 정답이 0인 예제도 손실에 들어가야 합니다.",
@@ -305,7 +314,10 @@ def _compare_categorical_cross_entropy(label, got, inputs, expected):
     K, m = y.shape
     total = float(np.sum(y * np.log(_clipped(y_hat))))
     positive, negative = _bce_terms(y_hat, y)
-    mistakes = [(NO_CLIP, _not_finite),
+    with np.errstate(all="ignore"):
+        delta = -float(np.sum(y * np.log(y_hat + 1e-7))) / m
+        wide_clip = -float(np.sum(y * np.log(np.clip(y_hat, 1e-7, 1 - 1e-7)))) / m
+    mistakes = [(NO_CLIP, _not_finite), (EPS_1E7, delta), (EPS_1E7, wide_clip),
                 ("np.mean은 K * m개 원소 모두의 평균입니다. 클래스(행)에 대해서는 더하고, 예제(열)의 수 m으로만 "
                  "나누세요: -np.sum(y * np.log(y_hat)) / m.", -total / (K * m)),
                 ("m은 예제의 수, 즉 열의 수 y.shape[1]입니다. 행(클래스)의 수 y.shape[0]으로 나누었습니다.", -total / K),
@@ -325,8 +337,8 @@ def _cce_case():
     y_hat = np.array([[0.7, 0.0, 0.1, 1.0],
                       [0.2, 0.5, 0.0, 0.0],
                       [0.1, 0.5, 0.9, 0.0]])
-    return [Case({"y_hat": y_hat, "y": _one_hot_columns([0, 1, 2, 0], 3)},
-                 title="클래스 3개, 예제 4개 (열 하나가 예제 하나), 정확히 0과 1인 확률이 있음")]
+    return [Case({"y_hat": y_hat, "y": _one_hot_columns([0, 0, 2, 0], 3)},
+                 title="클래스 3개, 예제 4개 (열 하나가 예제 하나), 정확히 0과 1인 확률, 정답 확률이 0인 예제")]
 
 
 def _hidden_categorical_cross_entropy(rng, trial):

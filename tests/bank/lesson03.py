@@ -104,6 +104,8 @@ def numerical_gradient(f, x, h=1e-4):
         "numerical_derivative", numerical_derivative("(f(x + h) - f(x - h)) / h"), "2 * h로 나누세요"),
     "derivative_without_parentheses": Answer(
         "numerical_derivative", numerical_derivative("(f(x + h) - f(x - h)) / 2 * h"), "괄호가 빠졌습니다"),
+    "derivative_half_of_forward_difference": Answer(
+        "numerical_derivative", numerical_derivative("(f(x + h) - f(x)) / (2 * h)"), "f(x - h) 자리에 f(x)"),
     "derivative_ignores_h": Answer(
         "numerical_derivative", numerical_derivative("(f(x + 1e-4) - f(x - 1e-4)) / 2e-4"), "인자로 받은 h를 쓰세요"),
     # numerical_gradient
@@ -119,6 +121,13 @@ def numerical_gradient(f, x, h=1e-4):
         "numerical_gradient", numerical_gradient("f_x = f(x)", "old = x[i]", "x[i] = old + h", "f_plus = f(x)",
                                                  "x[i] = old", "grad[i] = (f_plus - f_x) / h"),
         "중앙 차분을 쓰세요"),
+    "gradient_f_at_old_for_minus": Answer(
+        "numerical_gradient", numerical_gradient("old = x[i]", "x[i] = old + h", "f_plus = f(x)", "x[i] = old",
+                                                 "f_minus = f(x)", "grad[i] = (f_plus - f_minus) / (2 * h)"),
+        "f(x - h) 자리에 f(x)"),
+    "gradient_ignores_h": Answer(
+        "numerical_gradient", numerical_gradient(*RESTORED).replace("h=1e-4):", "h=1e-4):\n    h = 1e-4"),
+        "인자로 받은 h를 쓰세요"),
     "gradient_moves_every_coordinate": Answer(
         "numerical_gradient", numerical_gradient("grad[i] = (f(x + h) - f(x - h)) / (2 * h)"), "한꺼번에"),
     "gradient_aliases_x": Answer(
@@ -140,14 +149,16 @@ def numerical_gradient(f, x, h=1e-4):
         "start를 그대로 고쳤습니다"),
     "descent_appends_one_array": Answer(
         "gradient_descent", gradient_descent(update="p -= learning_rate * gradient(p)"), "append(p.copy())"),
+    "descent_path_holds_one_array": Answer(
+        "gradient_descent", gradient_descent(first="[p.copy()]", update="p -= learning_rate * gradient(p)"),
+        "append(p.copy())"),
     "descent_without_learning_rate": Answer(
         "gradient_descent", gradient_descent(update="p = p - gradient(p)"), "learning_rate를 곱하세요"),
+    "descent_fixed_learning_rate": Answer(
+        "gradient_descent", gradient_descent(update="p = p - 0.1 * gradient(p)"), "인자로 받은 learning_rate"),
     "descent_gradient_at_start": Answer(
         "gradient_descent", gradient_descent(update="p = p - learning_rate * gradient(start)"), "gradient(p)"),
-    "descent_fitted_to_two_coordinates": Answer(
-        "gradient_descent", gradient_descent().replace("return np.array(path)",
-                                                       "return np.array(path).reshape(n_steps + 1, 2)"),
-        None),
+    "descent_fitted_to_four_steps": Answer("gradient_descent", gradient_descent(steps="min(n_steps, 4)"), None),
     # best_of_restarts
     "restarts_compare_starts": Answer(
         "best_of_restarts", best_of_restarts(end="start", end_loss="loss(start)"), "끝난 점을 비교하세요"),
@@ -158,6 +169,8 @@ def numerical_gradient(f, x, h=1e-4):
         "best_of_restarts", best_of_restarts(better="True"), "마지막 시작점의 결과만"),
     "restarts_swap_the_outputs": Answer(
         "best_of_restarts", best_of_restarts(result="best_loss, best_point"), "반환 순서는"),
+    "restarts_start_from_zero": Answer(
+        "best_of_restarts", best_of_restarts(better="end_loss < best_loss").replace("None, None", "None, 0"), "np.inf"),
     "restarts_compare_start_losses": Answer(
         "best_of_restarts", best_of_restarts(end_loss="loss(start)"), "끝난 점의 손실"),
     # chain_rule_derivative
@@ -172,6 +185,8 @@ def numerical_gradient(f, x, h=1e-4):
     "chain_derivative_of_z": Answer(
         "chain_rule_derivative", chain_rule_derivative(dy_dz2="z2 * (1 - z2)", da1_dz1="z1 * (1 - z1)"),
         "z (1 - z)가 아니라"),
+    "chain_inner_derivative_of_z": Answer(
+        "chain_rule_derivative", chain_rule_derivative(da1_dz1="z1 * (1 - z1)"), "z (1 - z)가 아니라"),
     "chain_without_x": Answer(
         "chain_rule_derivative", chain_rule_derivative(dz1_dw1="1"), "dz1/dw1 = x"),
     "chain_uses_w1": Answer(
@@ -215,6 +230,8 @@ def best_of_restarts(loss, gradient, starts, learning_rate, n_steps):
     best = int(np.argmin(losses))
     return ends[best], losses[best]
 '''),
+    "restarts_from_infinity": Answer(
+        "best_of_restarts", best_of_restarts(better="end_loss < best_loss").replace("None, None", "None, np.inf")),
     "chain_with_a_sigmoid_derivative_helper": Answer("chain_rule_derivative", '''
 def chain_rule_derivative(x, w1, b1, w2, b2):
     def sigmoid_derivative(z):

@@ -93,6 +93,9 @@ def train_nn(X_train, Y_train, X_test, Y_test, neurons_per_layer, epoch, alpha, 
 '''
 
 
+SUM_LINE = '        gradients_sum = {"d" + key: np.zeros_like(value) for key, value in parameters.items()}\n'
+
+
 def train_nn(m="X_train.shape[0]", accumulate="gradients_sum[key] += gradients[key]", passed="gradients_sum"):
     return TRAIN_NN.format(m=m, accumulate=accumulate, passed=passed)
 
@@ -122,6 +125,8 @@ WRONG = {
     "ds_x_times_one_minus_x": Answer("d_sigmoid", D_SIGMOID.format(value="x * (1 - x)"), "이미 σ(z)일 때의 식"),
     "ds_denominator_not_squared": Answer("d_sigmoid", D_SIGMOID.format(value="np.exp(-x) / (np.exp(-x) + 1)"),
                                          "분모를 제곱"),
+    "ds_lecture_formula_overflows": Answer("d_sigmoid", D_SIGMOID.format(value="np.exp(-x) / (np.exp(-x) + 1) ** 2"),
+                                           "inf / inf = nan"),
     "ds_tanh_formula": Answer("d_sigmoid", D_SIGMOID.format(value="1 - s ** 2"), "tanh"),
     "ds_lesson07_helper": Answer("d_sigmoid", """
 def d_sigmoid(x):
@@ -158,6 +163,8 @@ def backprop_one_neuron_chain(x, y, weights, biases):
     "chain_three_layers_only": Answer("backprop_one_neuron_chain", chain(layers="3")),
     # back_prop
     "bp_np_dot": Answer("back_prop", back_prop(dW='np.dot(db, cache["a" + str(layer - 1)])'), "np.outer"),
+    "bp_matmul_into_db": Answer("back_prop", back_prop(db='d_sigmoid(cache["z" + str(layer)]) @ da'),
+                                "@나 np.dot이 아니라 *"),
     "bp_no_derivative": Answer("back_prop", back_prop(db="da"), "σ'(z)를 곱하지"),
     "bp_sigmoid_not_derivative": Answer("back_prop", back_prop(db='sigmoid(cache["z" + str(layer)]) * da'),
                                         "σ(z)를 곱했습니다"),
@@ -176,6 +183,11 @@ def backprop_one_neuron_chain(x, y, weights, biases):
     # update
     "upd_plus": Answer("update", update(op="+="), "더하기가 아니라 빼기"),
     "upd_no_m": Answer("update", update(m="1"), "m으로 나누세요"),
+    "upd_double_step": Answer("update", update().replace(
+        'parameters["W" + str(layer)] -= alpha * gradients["dW" + str(layer)] / m',
+        'parameters["W" + str(layer)] -= alpha * gradients["dW" + str(layer)] / m\n        '
+        'parameters["W" + str(layer)] = parameters["W" + str(layer)] - alpha * gradients["dW" + str(layer)] / m'),
+        "두 번 뺐습니다"),
     "upd_returns_nothing": Answer("update", update().replace("    return parameters\n", ""), "return parameters"),
     "upd_only_W": Answer("update", '''
 def update(parameters, gradients, alpha, m):
@@ -190,8 +202,7 @@ def update(parameters, gradients, alpha, m):
         parameters[key[1:]] -= gradients[key]
     return parameters
 ''', "제자리에서 고쳤습니다"),
-    # Right for the public m = 250 only.
-    "upd_m_hard_coded": Answer("update", update(m="250")),
+    "upd_m_hard_coded": Answer("update", update(m="250"), "인자로 받은 alpha와 m"),
     # train_nn
     "train_lecture_shallow_copy": Answer("train_nn", '''
 def train_nn(X_train, Y_train, X_test, Y_test, neurons_per_layer, epoch, alpha, verbose=False):
@@ -212,17 +223,24 @@ def train_nn(X_train, Y_train, X_test, Y_test, neurons_per_layer, epoch, alpha, 
         passed="{key: value / m for key, value in gradients_sum.items()}"), "두 번 나누었습니다"),
     "train_last_example_only": Answer("train_nn", train_nn(accumulate="gradients_sum[key] = gradients[key]"),
                                       "마지막 예제의 기울기만"),
+    "train_sum_made_once": Answer("train_nn", train_nn().replace(SUM_LINE, "").replace(
+        "    for i in range(epoch):\n", SUM_LINE[4:] + "    for i in range(epoch):\n"), "epoch마다 0으로 새로"),
+    "train_updates_twice": Answer("train_nn", train_nn().replace(
+        "        parameters = update(", "        update(parameters, gradients_sum, alpha, m)\n        parameters = update("),
+        "두 번 움직였습니다"),
     "train_update_without_m": Answer("train_nn",
                                      train_nn(passed="{key: m * value for key, value in gradients_sum.items()}"),
                                      "m으로 나누세요"),
-    # Right for the public six examples only.
-    "train_m_hard_coded": Answer("train_nn", train_nn(m="6")),
+    "train_m_hard_coded": Answer("train_nn", train_nn(m="6"), "X_train.shape[0]"),
+    "train_alpha_hard_coded": Answer("train_nn", train_nn().replace("gradients_sum, alpha, m)", "gradients_sum, 5.0, m)"),
+                                     "인자 alpha"),
     # back_prop_batch
     "batch_mean": Answer("back_prop_batch", batch(dW='dZ.T @ cache["a" + str(layer - 1)] / X.shape[0]',
                                                   db="dZ.sum(axis=0) / X.shape[0]"), "평균 냈습니다"),
     "batch_start_divides_by_m": Answer("back_prop_batch", batch(divisor="Y.shape[0]"), "Y.shape[1]"),
     "batch_dW_transposed": Answer("back_prop_batch", batch(dW='cache["a" + str(layer - 1)].T @ dZ'), "dZ.T @ A_prev"),
     "batch_db_not_summed": Answer("back_prop_batch", batch(db="dZ"), "dZ.sum(axis=0)"),
+    "batch_db_keepdims": Answer("back_prop_batch", batch(db="np.sum(dZ, axis=0, keepdims=True)"), "keepdims=True를 빼세요"),
     "batch_db_axis1": Answer("back_prop_batch", batch(db="dZ.sum(axis=1)"), "axis=0"),
     "batch_dA_W_transposed": Answer("back_prop_batch", batch(dA='dZ @ parameters["W" + str(layer)].T'), "dA = dZ @ W"),
     # Right for the public network of three layers only.
@@ -251,10 +269,7 @@ def train_nn(X_train, Y_train, X_test, Y_test, neurons_per_layer, epoch, alpha, 
 
     return loss_list, parameters
 """),
-    "ds_lecture_formula": Answer("d_sigmoid", '''
-def d_sigmoid(x):
-    return np.exp(-x) / (np.exp(-x) + 1) ** 2
-'''),
+    "ds_sigmoid_of_minus_x": Answer("d_sigmoid", D_SIGMOID.format(value="s * sigmoid(-x)")),
     "ds_own_sigmoid": Answer("d_sigmoid", '''
 def d_sigmoid(x):
     s = 1 / (1 + np.exp(-x))

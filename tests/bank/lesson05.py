@@ -116,6 +116,8 @@ WRONG = {
     "mul_no_swap": Answer("MulLayer", mul_layer(dx="dout * self.x", dy="dout * self.y"), "서로 바꿔 곱합니다"),
     "mul_forgets_dout": Answer("MulLayer", mul_layer(dx="self.y", dy="self.x"), "dout을 곱하세요"),
     "mul_passes_dout_on": Answer("MulLayer", mul_layer(dx="dout", dy="dout"), "덧셈 노드의 역전파"),
+    "mul_stores_x_twice": Answer("MulLayer", mul_layer(store="self.x = x\n        self.y = x"), "self.y에 x를 저장했습니다"),
+    "mul_stores_swapped": Answer("MulLayer", mul_layer(store="self.x = y\n        self.y = x"), "둘이 바뀌었습니다"),
     "mul_adds": Answer("MulLayer", mul_layer(out="x + y"), "순전파는 x * y"),
     "mul_stores_nothing": Answer("MulLayer", mul_layer(store="out = x * y"), "backward보다 forward를 먼저"),
     "mul_other_names": Answer("MulLayer", mul_layer(store="self.a = x\n        self.b = y",
@@ -151,6 +153,8 @@ def buy_apples_and_oranges(apple, apple_num, orange, orange_num, tax):
     "relu_mask_below_zero_only": Answer("Relu", relu(
         forward="self.mask = (x < 0)\n        out = x.copy()\n        out[self.mask] = 0\n        return out"),
         "x < 0이 아니라 x <= 0"),
+    "relu_backward_uses_unstored_x": Answer("Relu", relu(backward="return dout * (self.x > 0)"),
+                                            "forward에서 저장하지 않은 속성"),
     "relu_backward_no_mask": Answer("Relu", relu(backward="return dout"), "기울기를 0으로 막아야"),
     "relu_mask_positive": Answer("Relu", relu(
         forward="self.mask = (x > 0)\n        return x * self.mask", backward="return dout * self.mask"),

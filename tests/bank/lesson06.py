@@ -206,6 +206,14 @@ def cross_entropy_error(y, t):
     "net_layers_copy_params": Answer("TwoLayerNet", _net(
         'self.layers["Affine1"] = Affine(self.params["W1"], self.params["b1"])',
         'self.layers["Affine1"] = Affine(self.params["W1"].copy(), self.params["b1"].copy())'), "복사하지 말고"),
+    "net_numerical_gradient_of_copies": Answer("TwoLayerNet", _net(
+        "numerical_gradient(f, self.params[key])", "numerical_gradient(f, self.params[key].copy())"),
+        "self.params[key]를 복사(.copy())하지 말고"),
+    "net_numerical_gradient_is_backprop": Answer("TwoLayerNet", _net(
+        "        f = lambda: self.loss(x, t)\n        return {key: numerical_gradient(f, self.params[key]) for key in "
+        "(\"W1\", \"b1\", \"W2\", \"b2\")}", "        return self.gradient(x, t)"), "역전파를 부르지 말고"),
+    "net_lecture_loss_takes_W": Answer("TwoLayerNet", _net("f = lambda: self.loss(x, t)", "f = lambda W: self.loss(x, t)"),
+                                       "인자를 받지 않는 함수"),
     "net_ignores_weight_init_std": Answer("TwoLayerNet", _net(
         'self.params["W1"] = weight_init_std * np.random.randn(input_size, hidden_size)',
         'self.params["W1"] = 0.01 * np.random.randn(input_size, hidden_size)').replace(

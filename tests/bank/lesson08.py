@@ -111,7 +111,8 @@ def predict(X, y, parameters):
                                       _two_layer(init="parameters = initialize_parameters_deep(layers_dims)"),
                                       "initialize_parameters(n_x, n_h, n_y)로 시작"),
     "two_one_extra_iteration": Answer("two_layer_model", _two_layer(loop="range(num_iterations + 1)"), "한 번 더"),
-    "two_ignores_num_iterations": Answer("two_layer_model", _two_layer(loop="range(201)"), None),
+    "two_ignores_num_iterations": Answer("two_layer_model", _two_layer(loop="range(150)"), None),
+    "two_dZ2_as_dA2": Answer("two_layer_model", _two_layer(start="dA2 = A2 - Y"), "dZ2입니다"),
     # L_layer_model
     "deep_lesson07_initialization": Answer("L_layer_model",
                                            _deep(init="parameters = initialize_parameters_deep(layers_dims)"),
@@ -129,6 +130,9 @@ def predict(X, y, parameters):
         costs.append(cost)
         if print_cost and i % 100 == 0:
             print(f"반복 {i:5d}: 비용 {cost:.6f}")'''), "기록한 비용의 개수"),
+    "deep_costs_at_last_iteration": Answer("L_layer_model", _deep(record='''
+        if i % 100 == 0 or i == num_iterations - 1:
+            costs.append(cost)'''), "마지막 반복(i = num_iterations - 1)의 비용도"),
     "deep_cost_after_update": Answer("L_layer_model", _deep(step='''
         AL, caches = L_model_forward(X, parameters)
         grads = L_model_backward(AL, Y, caches)

@@ -87,11 +87,10 @@ def leaky_relu(x, alpha=0.01):
 def leaky_relu(x, alpha=0.01):
     return np.maximum(0, x)
 """, "보통의 ReLU"),
-    # Right for the public alpha = 0.01 only.
     "leaky_alpha_hard_coded": Answer("leaky_relu", """
 def leaky_relu(x, alpha=0.01):
     return np.where(x > 0, x, 0.01 * x)
-"""),
+""", "0.01로 적어 넣지 말고"),
     # d_leaky_relu
     "d_leaky_one_at_zero": Answer("d_leaky_relu", """
 def d_leaky_relu(x, alpha=0.01):
@@ -108,7 +107,7 @@ def d_leaky_relu(x, alpha=0.01):
     "d_leaky_alpha_hard_coded": Answer("d_leaky_relu", """
 def d_leaky_relu(x, alpha=0.01):
     return np.where(x > 0, 1.0, 0.01)
-"""),
+""", "0.01로 적어 넣지 말고"),
     # softmax
     "softmax_rows": Answer("softmax", """
 def softmax(z):
@@ -175,6 +174,10 @@ def binary_cross_entropy(y_hat, y):
 def categorical_cross_entropy(y_hat, y):
     return -np.sum(y * np.log(y_hat)) / y.shape[1]
 """, "np.clip"),
+    "cce_lesson06_delta": Answer("categorical_cross_entropy", """
+def categorical_cross_entropy(y_hat, y):
+    return -np.sum(y * np.log(y_hat + 1e-7)) / y.shape[1]
+""", "06 실습의 1e-7이 아니라"),
     "cce_mean_of_everything": Answer("categorical_cross_entropy", """
 def categorical_cross_entropy(y_hat, y):
     y_hat = np.clip(y_hat, 1e-12, 1 - 1e-12)
