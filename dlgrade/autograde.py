@@ -35,17 +35,22 @@ def _start_worker(root):
     global _worker_api, _worker_root
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's: it stops every worker
     warnings.filterwarnings("ignore", category=SAWarning)
-    warnings.filterwarnings("ignore", module=r"nbformat\.")  # duplicate or missing cell ids: nbgrader repairs them
     _worker_api, _worker_root = course.api(root), root
 
 
 def _grade_one(assignment, student):
     """nbgrader's autograde of one student; the previous graded state stays unless it succeeds."""
     rollback.put_aside(_worker_root, assignment, student)
-    result = _worker_api.autograde(assignment, student, force=True, create=True)
+    with warnings.catch_warnings(record=True) as caught:  # nbformat warns once per repaired cell id, in English
+        warnings.simplefilter("always")
+        result = _worker_api.autograde(assignment, student, force=True, create=True)
     success = bool(result.get("success"))
     (rollback.discard if success else rollback.put_back)(_worker_root, assignment, student)
-    return student, success, (result.get("log") or "") + (result.get("error") or "")
+    repaired = "".join(f"\n{w.message}" for w in caught if REPAIRED_ID.search(str(w.message)))
+    return student, success, (result.get("log") or "") + (result.get("error") or "") + repaired
+
+
+REPAIRED_ID = re.compile(r"Non-unique cell id '[^']*' detected")
 
 
 TAMPERING = re.compile(r"Attribute '(\w+)' for cell (\S+) has changed|cells (\[.*?\]) are not in the release"
@@ -67,6 +72,7 @@ class Summary:
     scores: dict = field(default_factory=dict)       # student -> {test cell: (score, max score)}
     failed: dict = field(default_factory=dict)       # student -> reason it could not be graded
     tampered: dict = field(default_factory=dict)     # student -> the cells it changed that are locked
+    repaired: dict = field(default_factory=dict)     # student -> how many repeated cell ids nbgrader renamed
     timed_out: dict = field(default_factory=dict)    # student -> test cells the judge stopped
     recovered: list = field(default_factory=list)    # students a killed earlier run left half graded
     interrupted: list = field(default_factory=list)  # students this run stopped before their result came
@@ -87,6 +93,9 @@ class Summary:
             for s, stopped in sorted(self.timed_out.items())))
         out.append(f"변조된 제출물: {len(self.tampered)}개" + "".join(
             f"\n  {s}: {line}" for s, line in sorted(self.tampered.items())))
+        if self.repaired:
+            out.append("셀 id가 겹쳐 nbgrader가 고쳐서 채점한 제출물: " + ", ".join(
+                f"{s} ({count}곳)" for s, count in sorted(self.repaired.items())))
         out.append(f"채점하지 못한 제출물: {len(self.failed)}개" + "".join(
             f"\n  {s}: {reason}" for s, reason in sorted(self.failed.items())))
         if self.recovered:
@@ -247,6 +256,8 @@ def _grade_in_workers(root, assignment, students, workers, progress, summary):
                 summary.failed[student] = _reason(log)
             if (line := _tampering(log)) is not None:
                 summary.tampered[student] = line
+            if count := len(REPAIRED_ID.findall(log)):
+                summary.repaired[student] = count
     except KeyboardInterrupt:
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not cut the clean-up short
         processes.stop_descendants()

@@ -1,4 +1,5 @@
 """``dlgrade``: a class graded in parallel gives nbgrader's own per-cell scores, and says what went wrong."""
+import json
 import subprocess
 import sys
 
@@ -17,9 +18,11 @@ LESSON = "07_deep_nn_step_by_step"
 BROKEN = '{"cells": ['
 
 
-def _without_grade_cell(notebook, grade_id):
+def _without_grade_cell_and_with_a_repeated_id(notebook, grade_id):
+    """The notebook's text, one grade cell deleted and two cells sharing an id (as a careless editor leaves it)."""
     notebook.cells = [c for c in notebook.cells if c.get("metadata", {}).get("nbgrader", {}).get("grade_id") != grade_id]
-    return notebook
+    notebook.cells[2].id = notebook.cells[1].id
+    return json.dumps(notebook, ensure_ascii=False)  # nbformat.write would repair the id
 
 
 def submit_class(course):
@@ -27,7 +30,7 @@ def submit_class(course):
                  "wrong": submission(LESSON, {"linear_backward": WRONG["lb_dW_no_mean"].source}), "broken": BROKEN,
                  "tampered": submission(LESSON, {"compute_cost": WRONG["cost_no_mean"].source},
                                         {"test_compute_cost": "print('통과')"}, demos=False),
-                 "deleted": _without_grade_cell(submission(LESSON), "test_update_parameters")}
+                 "deleted": _without_grade_cell_and_with_a_repeated_id(submission(LESSON), "test_update_parameters")}
     hand_in(course, LESSON, notebooks)
     return course
 
@@ -81,6 +84,8 @@ def test_summary_names_each_tampered_submission_once_with_its_cells(graded):
     assert "test_compute_cost" in line
     [line] = [line for line in run.stdout.splitlines() if line.strip().startswith("deleted:")]
     assert line.endswith("test_update_parameters(지움)")
+    assert "셀 id가 겹쳐 nbgrader가 고쳐서 채점한 제출물: deleted (1곳)" in run.stdout
+    assert "Non-unique cell id" not in run.stderr
     assert not [line for line in run.stdout.splitlines() if line.strip().startswith(("correct:", "untouched:"))]
 
 
