@@ -141,14 +141,21 @@ def put_aside(root, lesson, student):
 
 def discard(root, lesson, student):
     """After a grading that succeeded: the previous state is no longer needed."""
-    shutil.rmtree(_aside(root, lesson, student), ignore_errors=True)
+    _drop(_aside(root, lesson, student))
+
+
+def _drop(aside):
+    """Delete a put-aside state, its record first: a deletion cut short leaves only leftovers
+    without a record, which ``put_back`` ignores."""
+    (aside / "rows.json").unlink(missing_ok=True)
+    shutil.rmtree(aside, ignore_errors=True)
 
 
 def put_back(root, lesson, student):
     """After a grading that failed (or never finished): the previous folder and rows, as they were."""
     aside = _aside(root, lesson, student)
     record_path = aside / "rows.json"
-    if not record_path.is_file():  # killed before the record was complete: nothing was moved yet
+    if not record_path.is_file():  # no record: nothing was moved yet, or it was already done
         shutil.rmtree(aside, ignore_errors=True)
         return
     record = json.loads(record_path.read_text(encoding="utf-8"))
@@ -160,7 +167,7 @@ def put_back(root, lesson, student):
         os.rename(aside / "notebook", graded)
     elif not record["had_folder"]:
         shutil.rmtree(graded, ignore_errors=True)
-    shutil.rmtree(aside)
+    _drop(aside)
 
 
 def recover(root, lesson):
