@@ -5,7 +5,8 @@ from nbgrader.preprocessors import (AssignLatePenalties, CheckCellMetadata, Clea
                                     OverwriteKernelspec, SaveAutoGrades)
 
 from testcases.engine.nbgrader_preprocessors import (CapOutput, DropUnknownGradeCells, JudgeTestCells,
-                                                      ResilientExecute, StartJudge)
+                                                      ResilientExecute, RestoreSubmittedSource, ShortWhileGraded,
+                                                      StartJudge)
 
 c = get_config()  # noqa: F821  (provided by nbgrader)
 
@@ -34,7 +35,10 @@ c.OverwriteCells.add_missing_cells = True
 
 # Then hand the answers to the judge (testcases/engine/judge.py), which decides every test cell
 # outside the kernel while the kernel runs the notebook for the student to read; then save the grades.
-c.Autograde.autograde_preprocessors = [StartJudge, ResilientExecute, IgnorePattern, ClearMetadataPreprocessor, CapOutput,
+# Training and demo cells run their short version in the kernel (cell metadata dl_course.while_graded,
+# see ShortWhileGraded), and the graded notebook shows the student's own source again afterwards.
+c.Autograde.autograde_preprocessors = [StartJudge, ShortWhileGraded, ResilientExecute, RestoreSubmittedSource,
+                                       IgnorePattern, ClearMetadataPreprocessor, CapOutput,
                                        LimitOutput, JudgeTestCells, SaveAutoGrades, AssignLatePenalties,
                                        CheckCellMetadata]
 

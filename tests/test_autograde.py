@@ -10,13 +10,18 @@ import csv
 
 import pytest
 
-from course import LESSONS, bank, number
+from course import LESSONS, bank, number, read, release_path
 from grading import bundle, grade_class
 from testcases.engine.report import PASSED
 
 pytestmark = pytest.mark.autograde
 
 TIMEOUT = 60
+
+# Printed only by the short version of a lesson's training cells (their metadata dl_course.while_graded),
+# which grading runs so that a submission grades in seconds; the full version prints the other texts.
+SHORT_RUN_SHOWS = {"04_backpropagation": (("2번째 경사 하강", "alpha = 20, 10 epoch"),
+                                          ("3번째 경사 하강", "alpha = 20, 300 epoch"))}
 
 
 class LessonRun:
@@ -57,6 +62,18 @@ class LessonRun:
             student = bundled.student_of[name]
             html = (result.course / "feedback" / student / lesson / f"{lesson}.html").read_text(encoding="utf-8")
             assert "숨겨진 테스트" in html and "hidden_cases" not in html
+
+    def test_training_cells_ran_short_and_show_the_students_source(self, graded):
+        lesson, _, result = graded
+        release = read(release_path(lesson))
+        notebook = result.notebook("autograded", "correct", lesson)
+        assert len(notebook.cells) == len(release.cells)
+        for graded_cell, released in zip(notebook.cells, release.cells):
+            if released.metadata.get("dl_course", {}).get("while_graded"):
+                assert graded_cell.source == released.source
+        shown, not_shown = SHORT_RUN_SHOWS.get(lesson, ((), ()))
+        text = "".join(o.get("text", "") for c in notebook.cells for o in c.get("outputs", []))
+        assert [t for t in shown if t not in text] == [] and [t for t in not_shown if t in text] == []
 
     def test_export_lists_every_student(self, graded):
         _, _, result = graded

@@ -1,14 +1,20 @@
 """Each lesson's notebooks: release = nbgrader's output, test cells in their one form,
 expected values from testcases, and an untouched student notebook that fails cleanly."""
+import ast
 import contextlib
+import copy
 import io
+import re
 
 import pytest
 from nbclient import NotebookClient
+from traitlets.config.loader import PyFileConfigLoader
 
 from course import (LESSONS, answer_cells, copy_course, grade_cells, nbgrader, number, read, release_path,
                     setup_cell, solution_path)
 from testcases.engine import cells, store
+from testcases.engine.nbgrader_preprocessors import (RestoreSubmittedSource, ShortWhileGraded, WHILE_GRADED,
+                                                      ResilientExecute)
 from testcases.engine.report import PASSED, show
 
 
@@ -139,3 +145,68 @@ def test_every_exercise_header_shows_the_points_of_its_test_cell(lesson):
     for number, cell in enumerate(tests, start=1):
         name, points = cells.exercise_of(cells.grade_id(cell)), cells.nbgrader_meta(cell)["points"]
         assert f"**연습 {number}: `{name}`** ({points:g}점)" in markdown, name
+
+
+# Nothing of the instructor's in any cell of a release: no grading internals or tool names, and no path that
+# exists only in the repository (in ~/dl-course-work the lesson folders sit side by side).
+NOT_IN_RELEASE = ("NBGRADER_EXECUTION", "nbgrader", "nbval", "scripts/", "solutions/", "notebooks/", "저장소",
+                  "시험용 입력")
+
+
+@pytest.mark.parametrize("lesson", LESSONS)
+def test_release_cells_hold_no_grading_internals_or_repository_paths(lesson):
+    found = [(index, word) for index, cell in enumerate(read(release_path(lesson)).cells)
+             for word in NOT_IN_RELEASE if word.lower() in cell.source.lower()]
+    assert found == [], f"{lesson}: 학생용 셀에 강사용 말이나 저장소에만 있는 경로가 있습니다 (셀, 말): {found}"
+
+
+@pytest.mark.parametrize("lesson", LESSONS)
+def test_release_links_lead_to_files_beside_it_in_the_work_folder(lesson):
+    """The work folder holds the lesson folders of ``notebooks/`` side by side, so a relative link
+    resolves there exactly as it does among the releases."""
+    here = release_path(lesson).parent
+    for index, cell in enumerate(read(release_path(lesson)).cells):
+        if cell.cell_type != "markdown":
+            continue
+        for target in re.findall(r"\]\(([^)\s#]*[./][^)\s#]*)", cell.source):  # not the (i) of a[l](i)
+            if not re.match(r"[a-z]+:", target):  # http:, https:, attachment:
+                assert (here / target).resolve().is_file(), f"{lesson} cell {index}: {target}"
+
+
+def _while_graded(cell):
+    return cell.metadata.get("dl_course", {}).get(WHILE_GRADED)
+
+
+def _top_level_values(source):
+    return {node.targets[0].id: ast.unparse(node.value) for node in ast.parse(source).body
+            if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name)}
+
+
+@pytest.mark.parametrize("lesson", LESSONS)
+def test_graded_copy_runs_the_short_version_and_shows_the_students_source(lesson):
+    """What ``ShortWhileGraded`` does to the real release: every top-level assignment the cell's metadata
+    names gets its short value, nothing else changes, and ``RestoreSubmittedSource`` undoes it."""
+    solution, release = read(solution_path(lesson)), read(release_path(lesson))
+    assert [_while_graded(c) for c in release.cells] == [_while_graded(c) for c in solution.cells]
+    graded = copy.deepcopy(release)
+    for index, cell in enumerate(graded.cells):
+        ShortWhileGraded().preprocess_cell(cell, {}, index)
+    for index, (before, after) in enumerate(zip(release.cells, graded.cells)):
+        while_graded = _while_graded(before)
+        if not while_graded:
+            assert after.source == before.source, f"cell {index}"
+            continue
+        assert not cells.nbgrader_meta(before), f"cell {index}: 짧게 돌리는 셀은 답·채점 셀이 아닙니다"
+        short, full = _top_level_values(after.source), _top_level_values(before.source)
+        for name, value in while_graded.items():
+            assert short[name] == ast.unparse(ast.parse(value, mode="eval").body) != full[name], (index, name)
+        assert {k: v for k, v in short.items() if k not in while_graded} == \
+               {k: v for k, v in full.items() if k not in while_graded}
+        RestoreSubmittedSource().preprocess_cell(after, {}, index)
+        assert after.source == before.source and after.metadata == before.metadata, f"cell {index}"
+
+
+def test_autograde_shortens_the_cells_only_around_the_kernels_run():
+    config = PyFileConfigLoader("nbgrader_config.py", path=str(release_path(LESSONS[0]).parents[2])).load_config()
+    steps = list(config.Autograde.autograde_preprocessors)
+    assert steps.index(ShortWhileGraded) + 1 == steps.index(ResilientExecute) == steps.index(RestoreSubmittedSource) - 1

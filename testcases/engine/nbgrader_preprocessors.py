@@ -3,12 +3,17 @@
 - ``DropUnknownGradeCells`` (sanitizing): cells the release does not have cannot grade.
 - ``ResilientExecute``: nbgrader's ``Execute`` in a confined kernel (``kernel.py``) that sees only ``kernel_view``,
   except that a kernel that dies or cannot be interrupted ends the execution, not the grading of the notebook.
+- ``ShortWhileGraded``: a training or demo cell runs its short version in the graded copy: the cell's
+  metadata ``dl_course.while_graded`` (``{"EPOCHS": "2"}``, not shown in the notebook view) replaces the
+  value of those top-level assignments before the kernel runs it; the submitted file is untouched, and
+  ``RestoreSubmittedSource`` puts the student's source back after execution.
 - ``CapOutput``: every cell keeps at most ``max_bytes`` of output, with a Korean note.
 - ``StartJudge`` and ``JudgeTestCells``: the score of every test cell is the judge's verdict
   (``testcases.engine.judge``), decided outside the student's kernel while it runs; what the
   kernel printed stays for the student to read, but no error, stderr or
   ``execute_result`` it produced counts. A student's own hidden-test markers are made inert.
 """
+import ast
 import json
 import os
 from concurrent.futures import ThreadPoolExecutor
@@ -84,6 +89,64 @@ class DropUnknownGradeCells(NbGraderPreprocessor):
             self.log.warning("student %s: tampered notebook, cells %s are not in the release; graded as plain cells",
                              info["student"], dropped)
         return nb, resources
+
+
+WHILE_GRADED = "while_graded"
+_SUBMITTED_SOURCE = "source_as_submitted"
+
+
+def short_source(source, while_graded):
+    """``source`` with the value of every top-level ``NAME = ...`` named in ``while_graded`` replaced.
+
+    ``while_graded`` maps a variable name to the Python source of its value while graded
+    (``{"EPOCHS": "2"}``). A cell that does not parse (IPython magics, a student's typo) stays as it is.
+    """
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return source
+    lines = source.splitlines(keepends=True)
+    spans = []
+    for node in tree.body:
+        if (isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name)
+                and node.targets[0].id in while_graded):
+            value = node.value
+            spans.append((value.lineno, value.col_offset, value.end_lineno, value.end_col_offset,
+                          str(while_graded[node.targets[0].id])))
+    for start_line, start_col, end_line, end_col, text in reversed(spans):  # ast offsets are UTF-8 bytes
+        head = lines[start_line - 1].encode()[:start_col].decode()
+        tail = lines[end_line - 1].encode()[end_col:].decode()
+        lines[start_line - 1:end_line] = [head + text + tail]
+    return "".join(lines)
+
+
+class ShortWhileGraded(NbGraderPreprocessor):
+    """Run the short version of training and demo cells, so that a submission grades in seconds.
+
+    Only the graded copy changes, and only code cells that are neither answers nor tests;
+    the judge never runs these cells (it runs the setup and answer cells).
+    """
+
+    def preprocess_cell(self, cell, resources, index):
+        ours = cell.get("metadata", {}).get("dl_course", {})
+        while_graded = ours.get(WHILE_GRADED)
+        if cell.cell_type == "code" and isinstance(while_graded, dict) and not cells.nbgrader_meta(cell).get("grade") \
+                and not cells.is_answer(cell):
+            short = short_source(cell.source, while_graded)
+            if short != cell.source:
+                ours[_SUBMITTED_SOURCE] = cell.source
+                cell.source = short
+        return cell, resources
+
+
+class RestoreSubmittedSource(NbGraderPreprocessor):
+    """After execution, the graded notebook shows the source the student wrote (see ``ShortWhileGraded``)."""
+
+    def preprocess_cell(self, cell, resources, index):
+        ours = cell.get("metadata", {}).get("dl_course", {})
+        if _SUBMITTED_SOURCE in ours:
+            cell.source = ours.pop(_SUBMITTED_SOURCE)
+        return cell, resources
 
 
 class CapOutput(NbGraderPreprocessor):
