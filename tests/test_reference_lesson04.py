@@ -346,3 +346,22 @@ def test_training_histories_figure_renders():
                  "나": {"loss": [0.05] * 3, "accuracy": [0.1] * 3}}
     texts = figure_texts(render(lambda: backprop_plots.plot_training_histories(histories, title="비교")))
     assert {"학습 손실", "테스트 데이터 50장의 정확도", "가", "나", "비교"} <= set(texts)
+
+
+def test_the_shallow_copy_demo_holds_for_an_update_that_returns_new_arrays():
+    """§11 reproduces the lecture's 0.86 whether the student's update changes arrays in place or
+    returns new ones (both are right answers): the demo makes the lecture's in-place step itself."""
+    from nbclient import NotebookClient
+
+    from bank.lesson04 import CORRECT
+    from course import answer_cells, read, solution_path
+
+    lesson = "04_backpropagation"
+    notebook = read(solution_path(lesson))
+    answer_cells(notebook)["update"].source = CORRECT["upd_new_dict"].source
+    last = next(i for i, cell in enumerate(notebook.cells) if "lecture_history = train_with(" in cell.source)
+    notebook.cells = notebook.cells[:last + 1]
+    NotebookClient(notebook, timeout=600, kernel_name="python3",
+                   resources={"metadata": {"path": str(solution_path(lesson).parent)}}).execute()
+    printed = "".join(output.get("text", "") for output in notebook.cells[last].outputs)
+    assert "25 epoch 뒤 테스트 정확도: 강의 코드 0.86, 배치 경사 하강법 0.10" in printed, printed
