@@ -138,11 +138,9 @@ def _shard(students, shard):
 
 
 def _collect(root, assignment, students, summary):
-    from nbgrader.api import Gradebook, MissingEntry
+    from nbgrader.api import MissingEntry
 
-    warnings.filterwarnings("ignore", category=SAWarning)
-    config = course.load_config(root)
-    with Gradebook(config.CourseDirectory.db_url) as gradebook:
+    with course.gradebook(root) as gradebook:
         for student in students:
             if student in summary.failed:
                 continue
@@ -171,10 +169,10 @@ def _timed_out_cells(folder):
 
 def prepare(root, assignment):
     """Record the assignment in the gradebook (release regenerated from the source) if it is not there."""
-    from nbgrader.api import Gradebook, MissingEntry
+    from nbgrader.api import MissingEntry
 
     api = course.api(root)
-    with Gradebook(api.coursedir.db_url) as gradebook:
+    with course.gradebook(root) as gradebook:
         try:
             gradebook.find_assignment(assignment)
             return
@@ -187,11 +185,10 @@ def prepare(root, assignment):
 
 def _known_lesson(root, assignment):
     """A lesson name that is not one of the course's is refused, with the names that are."""
-    source = Path(root) / course.load_config(root).CourseDirectory.get("source_directory", "source")
-    if not (source / assignment).is_dir():
-        known = sorted(p.name for p in source.iterdir() if p.is_dir() and not p.name.startswith(".")) \
-            if source.is_dir() else []
-        raise course.CourseError(f"'{assignment}'이라는 실습이 {source.name}/에 없습니다. 있는 실습: "
+    known = course.lessons(root)
+    if assignment not in known:
+        source = course.load_config(root).CourseDirectory.source_directory
+        raise course.CourseError(f"'{assignment}'이라는 실습이 {source}/에 없습니다. 있는 실습: "
                                  f"{', '.join(known) or '(없음)'}")
 
 

@@ -21,7 +21,6 @@ an existing, different notebook uploaded later than the archive's is never overw
 import json
 import os
 import re
-import tempfile
 import unicodedata
 import zipfile
 from dataclasses import dataclass, field
@@ -29,7 +28,6 @@ from datetime import datetime
 from pathlib import Path
 
 from dlgrade import course
-from dlgrade.roster import open_gradebook
 
 RECORD = "collected.json"
 UTF8_FLAG = 0x800
@@ -171,7 +169,7 @@ def notebook_stem(file):
 
 def _roster(root):
     """``(ids, names)``: the roster's ids and LMS ids, and its names, each to the set of student ids."""
-    with open_gradebook(root) as gradebook:
+    with course.gradebook(root) as gradebook:
         students = [(s.id, s.lms_user_id, s.first_name or "", s.last_name or "") for s in gradebook.students]
     if not students:
         raise CollectError("성적부에 학생 명단이 없습니다. 먼저 'dlgrade roster import 명단파일'로 명단을 넣으세요.")
@@ -199,17 +197,6 @@ def _recorded_upload(folder, target):
         return datetime.fromtimestamp(target.stat().st_mtime)
 
 
-def _write_atomic(path, data):
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(handle, "wb") as file:
-            file.write(data)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
 def _store(root, lesson, archive, entry, data):
     """Write ``entry``'s notebook for its student; ``"새로"``, ``"바꿈"``, ``"같음"`` or ``"더 새것 있음"``."""
     sid = entry.student
@@ -223,25 +210,19 @@ def _store(root, lesson, archive, entry, data):
             return "더 새것 있음"
         how = "바꿈"
     folder.mkdir(parents=True, exist_ok=True)
-    _write_atomic(target, data)
+    course.write_atomically(target, data)
     stamp = entry.uploaded.timestamp()
     os.utime(target, (stamp, stamp))
     record = {"archive": Path(archive).name, "entry": entry.path, "lms": entry.lms,
               "uploaded": entry.uploaded.isoformat(), "late": entry.late,
               "collected": datetime.now().isoformat(timespec="seconds")}
-    _write_atomic(folder / RECORD, (json.dumps(record, ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
+    course.write_atomically(folder / RECORD, (json.dumps(record, ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
     return how
-
-
-def _lessons(root):
-    config = course.load_config(root)
-    source = Path(config.CourseDirectory.root) / config.CourseDirectory.source_directory
-    return sorted(p.name for p in source.iterdir() if p.is_dir()) if source.is_dir() else []
 
 
 def collect(root, lesson, archive, lms=None):
     """Unpack the LMS archive ``archive`` into ``submitted/`` for ``lesson``; a ``Collection``."""
-    lessons = _lessons(root)
+    lessons = course.lessons(root)
     if lesson not in lessons:
         raise CollectError(f"실습 {lesson}이(가) 없습니다. 실습 이름은 {', '.join(lessons)} 중 하나입니다.")
     if not Path(archive).is_file():

@@ -1,6 +1,8 @@
 """The course an instructor grades: its nbgrader configuration, API and gradebook."""
 import os
 import sys
+import tempfile
+import warnings
 from pathlib import Path
 
 from nbgrader.apps.api import NbGraderAPI
@@ -26,14 +28,50 @@ def load_config(root):
     return config
 
 
+def _tools_on_path():
+    """This interpreter's ``bin`` first on PATH: nbgrader runs its ``alembic`` to make a new gradebook."""
+    bin_dir = str(Path(sys.executable).parent)
+    if bin_dir not in os.environ.get("PATH", "").split(os.pathsep):
+        os.environ["PATH"] = bin_dir + os.pathsep + os.environ.get("PATH", "")
+
+
 def api(root):
     """An ``NbGraderAPI`` for the course at ``root``, run from there (nbgrader reads relative paths)."""
     config = load_config(root)
     os.chdir(config.CourseDirectory.root)
-    bin_dir = str(Path(sys.executable).parent)
-    if bin_dir not in os.environ.get("PATH", "").split(os.pathsep):
-        os.environ["PATH"] = bin_dir + os.pathsep + os.environ.get("PATH", "")  # alembic, for a new gradebook
+    _tools_on_path()
     return NbGraderAPI(CourseDirectory(config=config), config=config)
+
+
+def gradebook(root):
+    """nbgrader's ``Gradebook`` of the course at ``root``, without SQLAlchemy's warnings about nbgrader's models."""
+    from nbgrader.api import Gradebook
+    from sqlalchemy.exc import SAWarning
+
+    warnings.filterwarnings("ignore", category=SAWarning)
+    config = load_config(root)
+    _tools_on_path()
+    return Gradebook(config.CourseDirectory.db_url, config.CourseDirectory.course_id)
+
+
+def lessons(root):
+    """The course's lessons: the folders of its source directory (``solutions/``), sorted."""
+    config = load_config(root)
+    source = Path(config.CourseDirectory.root) / config.CourseDirectory.source_directory
+    return sorted(p.name for p in source.iterdir() if p.is_dir() and not p.name.startswith(".")) \
+        if source.is_dir() else []
+
+
+def write_atomically(path, data):
+    """Write ``data`` (bytes or text) to ``path`` whole or not at all: a temporary file beside it, then a rename."""
+    handle, temporary = tempfile.mkstemp(dir=Path(path).parent, prefix=f".{Path(path).name}.")
+    try:
+        with os.fdopen(handle, "wb") as file:
+            file.write(data.encode("utf-8") if isinstance(data, str) else data)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
 
 
 def submitted_students(root, assignment):

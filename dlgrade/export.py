@@ -13,10 +13,9 @@
   assignment, so rename it to an existing column's header to fill that one instead.
 """
 import csv
-import os
-from pathlib import Path
+import io
 
-from nbgrader.api import Gradebook, MissingEntry
+from nbgrader.api import MissingEntry
 
 from dlgrade import course, status
 
@@ -47,8 +46,7 @@ def _name_columns(student, lms):
 def rows(root, per_exercise=False, lms=None):
     """``(header, rows)`` of the course's gradebook: scores as numbers, ``""`` where nothing was submitted;
     for Canvas the first row is its "Points Possible" row."""
-    config = course.load_config(root)
-    with Gradebook(config.CourseDirectory.db_url) as gradebook:
+    with course.gradebook(root) as gradebook:
         assignments = sorted(gradebook.assignments, key=lambda a: a.name)
         cells = {a.name: _graded_cells(gradebook, a) for a in assignments}
         header = list(HEADERS[lms])
@@ -104,7 +102,7 @@ def export(root, out, per_exercise=False, lms=None):
     """Write the grades to ``out`` (CSV with a BOM, or ``.xlsx``), laid out for ``lms`` when given; the
     number of students."""
     header, table = rows(root, per_exercise, lms)
-    temporary = Path(f"{out}.part")
+    buffer = io.BytesIO()
     if str(out).lower().endswith(".xlsx"):
         from openpyxl import Workbook
 
@@ -113,11 +111,12 @@ def export(root, out, per_exercise=False, lms=None):
         sheet.title = "성적"
         for row in [header, *table]:
             sheet.append(row)
-        book.save(temporary)
+        book.save(buffer)
     else:
-        with open(temporary, "w", newline="", encoding="utf-8-sig") as file:
-            writer = csv.writer(file)
-            writer.writerow(header)
-            writer.writerows([_text(v) for v in row] for row in table)
-    os.replace(temporary, out)  # a run that fails or is stopped leaves the previous file whole
+        text = io.StringIO(newline="")
+        writer = csv.writer(text)
+        writer.writerow(header)
+        writer.writerows([_text(v) for v in row] for row in table)
+        buffer.write(text.getvalue().encode("utf-8-sig"))
+    course.write_atomically(out, buffer.getvalue())  # a run that fails or is stopped leaves the previous file whole
     return len(table) - (lms == "canvas")

@@ -15,11 +15,9 @@ import datetime
 import json
 import os
 import shutil
-import warnings
 from pathlib import Path
 
 from sqlalchemy import inspect as orm_inspect
-from sqlalchemy.exc import SAWarning
 
 from dlgrade import course
 
@@ -66,17 +64,10 @@ def _rows_of(submission):
     return rows
 
 
-def _gradebook(root):
-    from nbgrader.api import Gradebook
-
-    warnings.filterwarnings("ignore", category=SAWarning)
-    return Gradebook(course.load_config(root).CourseDirectory.db_url)
-
-
 def _snapshot(root, lesson, student):
     from nbgrader.api import MissingEntry
 
-    with _gradebook(root) as gradebook:
+    with course.gradebook(root) as gradebook:
         try:
             submission = gradebook.find_submission(lesson, student)
         except MissingEntry:
@@ -88,7 +79,7 @@ def _restore(root, lesson, student, saved):
     """Make the gradebook's rows of this submission equal ``saved`` (None: no submission), if they differ."""
     from nbgrader.api import MissingEntry
 
-    with _gradebook(root) as gradebook:
+    with course.gradebook(root) as gradebook:
         try:
             submission = gradebook.find_submission(lesson, student)
         except MissingEntry:
@@ -134,7 +125,7 @@ def put_aside(root, lesson, student):
     aside.mkdir(parents=True)
     graded = _graded(root, lesson, student)
     record = {"had_folder": graded.is_dir(), "rows": _snapshot(root, lesson, student)}
-    _write_atomically(aside / "rows.json", json.dumps(record, ensure_ascii=False))
+    course.write_atomically(aside / "rows.json", json.dumps(record, ensure_ascii=False))
     if graded.is_dir():
         os.rename(graded, aside / "notebook")
 
@@ -178,8 +169,3 @@ def recover(root, lesson):
         put_back(root, lesson, student)
     return students
 
-
-def _write_atomically(path, text):
-    temporary = path.with_name(path.name + ".part")
-    temporary.write_text(text, encoding="utf-8")
-    os.replace(temporary, path)

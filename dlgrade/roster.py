@@ -9,8 +9,6 @@ written; then all rows go to the gradebook in one transaction.
 """
 import csv
 import io
-import os
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -143,24 +141,13 @@ def parse(path):
     return students, ignored
 
 
-def open_gradebook(root):
-    """nbgrader's ``Gradebook`` of the course at ``root`` (its ``alembic`` on PATH for a new gradebook)."""
-    from nbgrader.api import Gradebook
-
-    config = course.load_config(root)
-    bin_dir = str(Path(sys.executable).parent)
-    if bin_dir not in os.environ.get("PATH", "").split(os.pathsep):
-        os.environ["PATH"] = bin_dir + os.pathsep + os.environ.get("PATH", "")
-    return Gradebook(config.CourseDirectory.db_url, config.CourseDirectory.course_id)
-
-
 def import_roster(root, path):
     """Add or update every student of the roster at ``path`` in one gradebook transaction; an ``Import``."""
     from nbgrader.api import Student
 
     students, ignored = parse(path)
     report = Import(ignored=ignored)
-    with open_gradebook(root) as gradebook:
+    with course.gradebook(root) as gradebook:
         session = gradebook.db
         existing = {s.id: s for s in session.query(Student)}
         try:

@@ -7,8 +7,6 @@ without a grade is never given a 0: the status says why there is none.
 """
 import hashlib
 import json
-import os
-import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -59,18 +57,14 @@ def record(root, lesson, graded, failed):
         results["failed"][student] = {"reason": reason, "digest": file_digest}
     path = _results_path(root, lesson)
     path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(path.name + ".part")
-    temporary.write_text(json.dumps(results, ensure_ascii=False, indent=1, sort_keys=True), encoding="utf-8")
-    os.replace(temporary, path)
+    course.write_atomically(path, json.dumps(results, ensure_ascii=False, indent=1, sort_keys=True))
 
 
 def _grades(root, lesson):
     """``(roster, {student: (score, max score)})`` from the gradebook."""
-    from nbgrader.api import Gradebook, MissingEntry
-    from sqlalchemy.exc import SAWarning
+    from nbgrader.api import MissingEntry
 
-    warnings.filterwarnings("ignore", category=SAWarning)
-    with Gradebook(course.load_config(root).CourseDirectory.db_url) as gradebook:
+    with course.gradebook(root) as gradebook:
         roster = [student.id for student in gradebook.students]
         try:
             submissions = gradebook.find_assignment(lesson).submissions

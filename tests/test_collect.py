@@ -10,7 +10,6 @@ from nbformat.v4 import new_markdown_cell, new_notebook
 from dlgrade.cli import main
 from dlgrade.collect import CollectError, collect
 from dlgrade.roster import import_roster
-from test_roster import course_root, empty_gradebook  # noqa: F401  (fixtures)
 
 LESSON = "07_deep_nn_step_by_step"
 NOTEBOOK = f"{LESSON}.ipynb"

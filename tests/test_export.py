@@ -6,14 +6,14 @@ from openpyxl import load_workbook
 
 from dlgrade.cli import main
 from dlgrade.export import export
-from dlgrade.roster import import_roster, open_gradebook
-from test_roster import course_root, empty_gradebook  # noqa: F401  (fixtures)
+from dlgrade.course import gradebook as open_gradebook
+from dlgrade.roster import import_roster
 
 LESSON = "07_deep_nn_step_by_step"
 
 
 @pytest.fixture
-def graded(course_root):  # noqa: F811
+def graded(course_root):
     """A gradebook with a Korean roster and one lesson of two exercises (2 + 3 points), graded for one student."""
     (course_root / "roster.csv").write_bytes("학번,성,이름,이메일,lms_user_id\n2023001,김,민지,minji@example.com,5001\n"
                                              "2023002,이,서준,seojun@example.com,\n".encode("cp949"))

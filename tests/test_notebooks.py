@@ -142,9 +142,9 @@ def test_every_exercise_header_shows_the_points_of_its_test_cell(lesson):
     markdown = "\n".join(cell.source for cell in notebook.cells if cell.cell_type == "markdown")
     tests = [cell for cell in notebook.cells if cells.is_test(cell)]
     assert tests
-    for number, cell in enumerate(tests, start=1):
+    for index, cell in enumerate(tests, start=1):
         name, points = cells.exercise_of(cells.grade_id(cell)), cells.nbgrader_meta(cell)["points"]
-        assert f"**연습 {number}: `{name}`** ({points:g}점)" in markdown, name
+        assert f"**연습 {index}: `{name}`** ({points:g}점)" in markdown, name
 
 
 # Nothing of the instructor's in any cell of a release: no grading internals or tool names, and no path that

@@ -3,14 +3,13 @@ whatever point a grading (or its clean-up) was stopped at."""
 import pytest
 
 from dlgrade import rollback
-from dlgrade.roster import open_gradebook
-from test_roster import course_root, empty_gradebook  # noqa: F401  (fixtures)
+from dlgrade.course import gradebook as open_gradebook
 
 LESSON = "07_deep_nn_step_by_step"
 
 
 @pytest.fixture
-def graded(course_root):  # noqa: F811
+def graded(course_root):
     """A gradebook with s1 graded 2/2 on one test cell, and s1's graded notebook folder."""
     with open_gradebook(course_root) as gradebook:
         gradebook.add_assignment(LESSON)

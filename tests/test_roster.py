@@ -1,32 +1,15 @@
 """``dlgrade roster import``: rosters as Excel on Korean Windows saves them, checked whole before one write."""
-import shutil
 import subprocess
 import sys
 
 import pytest
 from openpyxl import Workbook
 
-from course import ROOT
 from dlgrade.cli import main
-from dlgrade.roster import RosterError, import_roster, open_gradebook
+from dlgrade.course import gradebook as open_gradebook
+from dlgrade.roster import RosterError, import_roster
 
 KOREAN = "학번,성,이름,이메일\n2023001,김,민지,minji@example.com\n2023002,이,서준,seojun@example.com\n"
-
-
-@pytest.fixture(scope="module")
-def empty_gradebook(tmp_path_factory):
-    """A new, empty gradebook made once (nbgrader runs ``alembic`` to make one)."""
-    folder = tmp_path_factory.mktemp("template")
-    shutil.copy(ROOT / "nbgrader_config.py", folder)
-    open_gradebook(folder).close()
-    return folder / "gradebook.db"
-
-
-@pytest.fixture
-def course_root(tmp_path, empty_gradebook):
-    shutil.copy(ROOT / "nbgrader_config.py", tmp_path)
-    shutil.copy(empty_gradebook, tmp_path)
-    return tmp_path
 
 
 def students(root):
