@@ -24,7 +24,7 @@ import copy
 import numpy as np
 
 from dlutils.given.lesson04 import feed_forward, feed_forward_batch, initialize_parameters, sigmoid
-from testcases.engine.compare import check_array, check_dict, check_scalar, pick
+from testcases.engine.compare import RTOL, check_array, check_dict, check_scalar, pick
 from testcases.engine.exercise import Case, function
 from testcases.engine.report import fail
 
@@ -63,6 +63,8 @@ UPDATE_ONLY_W = "b도 업데이트하세요: b -= alpha * db / m."
 UPDATE_DOUBLE = ("두 번 뺐습니다. -=로 한 번 빼고 = ... - ...로 또 빼면 두 번 움직입니다. 층마다 W와 b를 "
                  "한 번씩만 바꾸세요.")
 UPDATE_FIXED = "강의의 숫자(alpha = 300, m = 250)를 적어 넣지 말고 인자로 받은 alpha와 m을 쓰세요."
+UPDATE_OTHER_RATE = ("기울기의 반대 방향으로 움직였지만 alpha / m이 아닌 다른 수를 곱한 만큼입니다. 학습률이나 m을 숫자로 "
+                     "적어 넣었다면, 인자로 받은 alpha와 m을 쓰세요.")
 UPDATE_RANGE = "모든 층(l = 1, …, L)을 업데이트하세요. range(1, L + 1)인지 확인하세요."
 SHALLOW = ("예제마다 매개변수를 업데이트했습니다. 강의 코드의 parameters.copy()는 얕은 복사(shallow copy)라서 복사본과 "
            "원본이 같은 배열을 나눠 씁니다. 그래서 update가 복사본을 고치면 다음 예제의 순전파도 바뀐 값을 씁니다. "
@@ -411,6 +413,21 @@ def _stepped(parameters, gradients, rate, layers, keys="Wb"):
     return new
 
 
+def _moved_by_another_rate(before, gradient, rate):
+    """A predicate: an array moved from ``before`` along ``-gradient`` by one rate, not 0 and not ``rate``."""
+    def check(got):
+        try:
+            step, direction = np.ravel(before - got), np.ravel(gradient)
+        except (TypeError, ValueError):
+            return False
+        if step.shape != direction.shape or not direction.any():
+            return False
+        found = step @ direction / (direction @ direction)
+        return (not np.isclose(found, 0) and not np.isclose(found, rate, rtol=RTOL)
+                and np.allclose(step, found * direction, rtol=RTOL, atol=1e-12))
+    return check
+
+
 def _compare_update(label, got, inputs, expected):
     parameters, gradients, alpha, m = (inputs[name] for name in ("parameters", "gradients", "alpha", "m"))
     if got["parameters"] is None:
@@ -427,6 +444,8 @@ def _compare_update(label, got, inputs, expected):
                 (UPDATE_FIXED, _stepped(parameters, gradients, LECTURE_ALPHA / m, every))]
     if L > 1:
         mistakes.append((UPDATE_RANGE, _stepped(parameters, gradients, alpha / m, range(1, L))))
+    mistakes.append((UPDATE_OTHER_RATE, {key: _moved_by_another_rate(value, gradients["d" + key], alpha / m)
+                                         for key, value in parameters.items()}))
     check_dict(label, got["parameters"], expected, mistakes)
 
 

@@ -203,6 +203,8 @@ def update(parameters, gradients, alpha, m):
     return parameters
 ''', "제자리에서 고쳤습니다"),
     "upd_m_hard_coded": Answer("update", update(m="250"), "인자로 받은 alpha와 m"),
+    "upd_rate_written_in": Answer("update", update().replace("alpha * gradients", "0.1 * gradients"),
+                                  "alpha / m이 아닌 다른 수"),
     # train_nn
     "train_lecture_shallow_copy": Answer("train_nn", '''
 def train_nn(X_train, Y_train, X_test, Y_test, neurons_per_layer, epoch, alpha, verbose=False):
