@@ -125,3 +125,14 @@ def test_runtime_errors_get_a_named_cause():
         assert '"W" + str(l)' in error_hint(exc)
     assert "범위" in error_hint(IndexError("list index out of range"))
     assert "없는 키" in error_hint(KeyError("a1"))
+
+
+def test_nan_gets_the_generic_hint_only_when_no_named_mistake_explains_it():
+    got, expected = np.array([[np.nan, 1.0]]), np.array([[0.5, 1.0]])
+    with pytest.raises(CheckFailed) as generic:
+        check_array("y", got, expected)
+    assert "넘치지(overflow)" in str(generic.value) and "log(0)" in str(generic.value)
+    overflow = ("np.exp가 넘쳤습니다. 최댓값을 빼세요.", lambda value: bool(np.isnan(value).any()))
+    with pytest.raises(CheckFailed) as named:
+        check_array("y", got, expected, [overflow])
+    assert str(named.value).count("힌트:") == 1 and "최댓값을 빼세요" in str(named.value)

@@ -54,6 +54,10 @@ def _shape_hints(got_shape, expected_shape):
     return hints
 
 
+NOT_FINITE_HINT = ("nan 또는 inf가 있습니다. np.exp가 넘치지(overflow) 않는지, log(0)이나 0으로 나누기가 생기지 "
+                   "않는지 확인하세요.")
+
+
 def check_array(label, got, expected, mistakes=()):
     """A numeric array equal to ``expected`` within tolerance."""
     expected = np.asarray(expected, dtype=float)
@@ -77,8 +81,8 @@ def check_array(label, got, expected, mistakes=()):
                  f"처음 다른 위치 {list(index)}: 기댓값 {expected[index]:.8g}, 받은 값 {got[index]:.8g}",
                  f"다른 원소 수: {int(bad.sum())} / {bad.size}"]
         hints = matching_hint(got, mistakes)
-        if not np.isfinite(got).all():
-            hints.append("nan 또는 inf가 있습니다. log(0)이나 0으로 나누기가 생기지 않는지 확인하세요.")
+        if not hints and not np.isfinite(got).all():  # a named mistake already says where nan or inf came from
+            hints.append(NOT_FINITE_HINT)
         fail(label, lines, hints)
 
 
