@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dlgrade.course import CourseError
+from dlgrade.dl_course import GLOSSARY
 
 ROOT = Path(__file__).resolve().parents[1]
 DIST_NAME = "dl-fundamentals-student"
@@ -370,7 +371,7 @@ def _pyproject(version, packages, dependencies, upto):
         "[project.scripts]", 'dl-course = "dl_course:main"', "",
         "[tool.setuptools]", f"packages = {json.dumps(packages)}", "include-package-data = false", "",
         "[tool.setuptools.package-data]", 'dlutils = ["_data/*"]', 'testcases = ["lesson*/expected.json"]',
-        'dl_course = ["lessons/*/*", "lessons/*/*/*", "lessons/*/*/*/*"]', "",
+        'dl_course = ["lessons/*", "lessons/*/*", "lessons/*/*/*", "lessons/*/*/*/*"]', "",
         "[tool.setuptools.data-files]", '"share/jupyter/lab/settings" = ["overrides.json"]', "",
     ]
     return "\n".join(lines)
@@ -426,6 +427,7 @@ def stage(root, staging, the_plan, version):
     shutil.copy2(root / "dlgrade" / "dl_course.py", staging / "dl_course" / "__init__.py")
     for name in the_plan.lessons.values():
         shutil.copytree(root / "notebooks" / name, staging / "dl_course" / "lessons" / name, ignore=IGNORED)
+    shutil.copy2(root / "notebooks" / GLOSSARY, staging / "dl_course" / "lessons" / GLOSSARY)
 
     (staging / "overrides.json").write_text(json.dumps(LAB_OVERRIDES, indent=2) + "\n", encoding="utf-8")
     (staging / "pyproject.toml").write_text(
@@ -498,7 +500,7 @@ python3 -m venv ~/dl-venv && ~/dl-venv/bin/pip install ./{wheel} && ~/dl-venv/bi
 ## 이 폴더에 든 것
 
 - `{wheel}`: 설치 파일 (실습 도구, 공개 테스트, 노트북, 한국어 JupyterLab 설정)
-- `notebooks/`: 실습 노트북 ({lessons})
+- `notebooks/`: 실습 노트북 ({lessons})과 용어집(`glossary.md`)
 - `data/`: 실습이 읽는 데이터 파일 (설치 파일에도 들어 있습니다)
 """
 
@@ -519,6 +521,7 @@ def bundle(outdir, upto=None, root=ROOT):
         wheel = build_wheel(staging, outdir)
     for name in the_plan.lessons.values():
         shutil.copytree(root / "notebooks" / name, outdir / "notebooks" / name, ignore=IGNORED)
+    shutil.copy2(root / "notebooks" / GLOSSARY, outdir / "notebooks" / GLOSSARY)
     (outdir / "data").mkdir()
     for path in the_plan.data:
         shutil.copy2(path, outdir / "data" / path.name)

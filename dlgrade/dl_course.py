@@ -3,7 +3,8 @@
 The student wheel carries this file as ``dl_course/__init__.py`` (``dlgrade bundle``), beside
 ``dl_course/lessons/`` (the released notebooks); in a clone of the course it runs from ``dlgrade/``
 and takes the released notebooks from ``notebooks/``. It copies every lesson that is not yet in
-the student's workspace (default ``~/dl-course-work``), never overwrites a file there, and starts
+the student's workspace (default ``~/dl-course-work``), and the glossary the lessons link to (``glossary.md``)
+beside them, never overwrites a file there, and starts
 JupyterLab in that folder (``--allow-root`` when run as root). In a clone, JupyterLab also gets the
 student's settings (``dlgrade/student_lab/``: Korean menus, nbgrader's panels and toolbars off), which
 the student wheel installs as JupyterLab's own. It imports nothing from the course repository.
@@ -17,6 +18,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 LESSONS = HERE / "lessons" if (HERE / "lessons").is_dir() else HERE.parent / "notebooks"
+GLOSSARY = "glossary.md"  # beside the lesson folders: every lesson links to ../glossary.md
 STUDENT_LAB = HERE / "student_lab"
 DEFAULT_WORKSPACE = Path.home() / "dl-course-work"
 
@@ -38,6 +40,8 @@ def copy_new_lessons(workspace):
             continue
         shutil.copytree(lesson, target, ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__"))
         added.append(lesson.name)
+    if (LESSONS / GLOSSARY).is_file() and not (workspace / GLOSSARY).exists():
+        shutil.copy2(LESSONS / GLOSSARY, workspace / GLOSSARY)
     return added
 
 

@@ -113,9 +113,10 @@ def test_the_first_command_opens_the_course_from_a_clean_clone(tmp_path):
             lab.wait(30)
     work = home / "dl-course-work"
     lessons = sorted(p.name for p in (ROOT / "notebooks").iterdir() if p.is_dir())
-    assert sorted(p.name for p in work.iterdir()) == lessons
+    assert sorted(p.name for p in work.iterdir()) == sorted(lessons + ["glossary.md"])
     for lesson in lessons:
         assert read(work / lesson / f"{lesson}.ipynb") == read(release_path(lesson))
+    assert (work / "glossary.md").read_bytes() == (ROOT / "notebooks" / "glossary.md").read_bytes()
     check = subprocess.run([str(clone / ".venv" / "bin" / "python"), "-c", "from testcases.lesson01 import check"],
                            cwd=work, capture_output=True, text=True, env=env)
     assert check.returncode == 0, check.stderr

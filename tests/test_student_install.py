@@ -130,6 +130,7 @@ def test_bundle_holds_the_released_lessons_and_no_instructor_files(student):
     released = student_bundle.released_lessons(ROOT)
     assert bundle.plan.lessons == released and bundle.plan.upto == max(released)
     names = set(bundle.wheel_names())
+    assert (bundle.folder / "notebooks" / "glossary.md").is_file() and "dl_course/lessons/glossary.md" in names
     for number, lesson in released.items():
         assert (bundle.folder / "notebooks" / lesson / f"{lesson}.ipynb").is_file()
         assert f"dl_course/lessons/{lesson}/{lesson}.ipynb" in names
@@ -354,13 +355,14 @@ def test_dl_course_copies_new_lessons_and_never_overwrites(student, tmp_path):
     first = subprocess.run(command, capture_output=True, text=True, env=clean_env())
     assert first.returncode == 0, first.stderr
     lessons_in = sorted(student.full.plan.lessons.values())
-    assert sorted(p.name for p in work.iterdir()) == lessons_in
+    assert sorted(p.name for p in work.iterdir()) == sorted(lessons_in + ["glossary.md"])
     mine = work / lessons_in[0] / f"{lessons_in[0]}.ipynb"
     mine.write_text("{}", encoding="utf-8")            # the student's own work
+    (work / "glossary.md").write_text("내 메모", encoding="utf-8")
     shutil.rmtree(work / lessons_in[-1])                 # a lesson not yet there
     again = subprocess.run(command, capture_output=True, text=True, env=clean_env())
     assert again.returncode == 0 and "새 실습 1개" in again.stdout, again.stdout
-    assert mine.read_text(encoding="utf-8") == "{}"
+    assert mine.read_text(encoding="utf-8") == "{}" and (work / "glossary.md").read_text(encoding="utf-8") == "내 메모"
     assert (work / lessons_in[-1] / f"{lessons_in[-1]}.ipynb").is_file()
     lab = student.run("-c", "import dl_course, pathlib; print(dl_course.lab_command(pathlib.Path('/w')))")
     expected_root = "--allow-root" if os.geteuid() == 0 else "--ServerApp.root_dir=/w"
