@@ -5,7 +5,8 @@
 1. writes the fixed parts of the notebook: the setup cell (the first code cell)
    locked, and every test cell's source exactly ``testcases.engine.cells.test_cell_source``;
 2. runs ``solutions/<lesson>/<lesson>.ipynb`` top to bottom in its own folder and
-   stores the outputs (what nbval later compares), without execution timestamps, on
+   stores the outputs (what nbval later compares), without execution timestamps and with
+   consecutive prints to a stream as one output, on
    the 5,000 offline digits even where the full MNIST is installed (as the tests do);
 3. runs ``nbgrader generate_assignment <lesson> --force``, which writes
    ``notebooks/<lesson>/`` and records the assignment in ``gradebook.db``.
@@ -41,7 +42,22 @@ def execute_in_place(notebook_path, number):
                    resources={"metadata": {"path": str(notebook_path.parent)}}).execute()
     for cell in nb.cells:
         cell.metadata.pop("execution", None)
+        if "outputs" in cell:
+            cell.outputs = coalesced(cell.outputs)
     nbformat.write(nb, notebook_path)
+
+
+def coalesced(outputs):
+    """Consecutive prints to one stream as one output, however a busy kernel happened to flush them,
+    so that a lesson stores the same outputs on any machine."""
+    merged = []
+    for output in outputs:
+        if (output.output_type == "stream" and merged and merged[-1].output_type == "stream"
+                and merged[-1].name == output.name):
+            merged[-1].text += output.text
+        else:
+            merged.append(output)
+    return merged
 
 
 def generate_release(lesson):
