@@ -205,8 +205,8 @@ def chain_rule_graph():
     """``z = t**2`` with ``t = x + y``: forward values and the chain rule's backward products."""
     nodes = {"x": (0, 1.0, "x"), "y": (0, -1.0, "y"), "add": (2.4, 0, "+"), "sq": (5.0, 0, "**2"),
              "z": (7.4, 0, "z")}
-    dz_dt = r"$\dfrac{\partial z}{\partial z}\dfrac{\partial z}{\partial t}$"
-    back = r"$\dfrac{\partial z}{\partial z}\dfrac{\partial z}{\partial t}\dfrac{\partial t}{\partial %s}$"
+    dz_dt = r"$\dfrac{\partial z}{\partial z}\,\dfrac{\partial z}{\partial t}$"
+    back = r"$\dfrac{\partial z}{\partial z}\,\dfrac{\partial z}{\partial t}\,\dfrac{\partial t}{\partial %s}$"
     edges = [("x", "add", "$x$", back % "x"), ("y", "add", "$y$", back % "y"),
              ("add", "sq", "$t = x + y$", dz_dt), ("sq", "z", "$z = t^2$", r"$\dfrac{\partial z}{\partial z} = 1$")]
     return nodes, edges
