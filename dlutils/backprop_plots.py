@@ -30,10 +30,10 @@ def draw_neuron_chain(n_layers=3):
     xs = [0.8 + k * step for k in range(n_layers + 1)]
     loss_x = xs[-1] + step * 0.95
     width = loss_x + 1.25
-    fig = plt.figure(figsize=(width * 0.95, 3.3))
+    fig = plt.figure(figsize=(width * 0.95, 3.7))
     ax = fig.add_axes((0, 0, 1, 1))
     ax.set_xlim(0, width)
-    ax.set_ylim(-0.05, 3.35)
+    ax.set_ylim(-0.05, 3.75)
     ax.axis("off")
 
     for l, x in enumerate(xs):
@@ -53,7 +53,7 @@ def draw_neuron_chain(n_layers=3):
                                 facecolor=FORWARD_COLOR, alpha=0.15, edgecolor=FORWARD_COLOR, linewidth=1.5))
     ax.text(loss_x, top, f"$J = (a_{n_layers} - y)^2 / 2$", ha="center", va="center", fontsize=11)
     _arrow(ax, (xs[-1] + radius + 0.05, top), (loss_x - 0.8, top), FORWARD_COLOR)
-    ax.text(0.15, 3.25, "순전파: 왼쪽에서 오른쪽으로", ha="left", va="top", fontsize=11, color=FORWARD_COLOR,
+    ax.text(0.15, 3.7, "순전파: 왼쪽에서 오른쪽으로", ha="left", va="top", fontsize=11, color=FORWARD_COLOR,
             fontweight="bold")
 
     ax.text(loss_x, bottom, f"$da_{n_layers} = a_{n_layers} - y$", ha="center", va="center", fontsize=12,
@@ -75,7 +75,7 @@ def draw_neuron_chain(n_layers=3):
 
 
 def plot_training_histories(histories, title=None):
-    """Training loss and test accuracy per epoch, one line per run.
+    """Training loss and accuracy on the held-out data per epoch, one line per run.
 
     ``histories``: ``{name: {"loss": [...], "accuracy": [...]}}``, one value per epoch
     (epoch 1 first). Returns the figure.
@@ -87,12 +87,12 @@ def plot_training_histories(histories, title=None):
         marker = "o" if len(history["loss"]) <= 40 else None
         loss_ax.plot(epochs, history["loss"], color=color, marker=marker, markersize=3, label=name)
         accuracy_ax.plot(epochs, history["accuracy"], color=color, marker=marker, markersize=3, label=name)
-    loss_ax.set_xlabel("epoch")
+    loss_ax.set_xlabel("에폭")
     loss_ax.set_ylabel("학습 데이터의 손실 J")
     loss_ax.set_title("학습 손실")
-    accuracy_ax.set_xlabel("epoch")
-    accuracy_ax.set_ylabel("테스트 정확도")
-    accuracy_ax.set_title("테스트 데이터 50장의 정확도")
+    accuracy_ax.set_xlabel("에폭")
+    accuracy_ax.set_ylabel("시험 정확도")
+    accuracy_ax.set_title("시험 데이터 50장의 정확도")
     accuracy_ax.set_ylim(0, 1)
     accuracy_ax.axhline(0.1, color="#7f8c8d", linestyle=":", linewidth=1)
     accuracy_ax.text(0.98, 0.085, "찍기 (10%)", color="#7f8c8d", fontsize=9, ha="right", va="top",

@@ -20,8 +20,8 @@ TIMEOUT = 60
 
 # Printed only by the short version of a lesson's training cells (their metadata dl_course.while_graded),
 # which grading runs so that a submission grades in seconds; the full version prints the other texts.
-SHORT_RUN_SHOWS = {"04_backpropagation": (("2번째 경사 하강", "alpha = 20, 10 epoch"),
-                                          ("3번째 경사 하강", "alpha = 20, 300 epoch"))}
+SHORT_RUN_SHOWS = {"04_backpropagation": (("2번째 경사 하강", "학습률 20, 10에폭"),
+                                          ("3번째 경사 하강", "학습률 20, 300에폭"))}
 
 
 class LessonRun:

@@ -345,12 +345,14 @@ def test_training_histories_figure_renders():
     histories = {"가": {"loss": [0.05, 0.04, 0.03], "accuracy": [0.1, 0.5, 0.8]},
                  "나": {"loss": [0.05] * 3, "accuracy": [0.1] * 3}}
     texts = figure_texts(render(lambda: backprop_plots.plot_training_histories(histories, title="비교")))
-    assert {"학습 손실", "테스트 데이터 50장의 정확도", "가", "나", "비교"} <= set(texts)
+    assert {"학습 손실", "시험 데이터 50장의 정확도", "에폭", "가", "나", "비교"} <= set(texts)
 
 
-def test_the_shallow_copy_demo_holds_for_an_update_that_returns_new_arrays():
-    """§11 reproduces the lecture's 0.86 whether the student's update changes arrays in place or
-    returns new ones (both are right answers): the demo makes the lecture's in-place step itself."""
+@pytest.mark.parametrize("answer", ["upd_new_dict", "upd_reassign"])
+def test_the_shallow_copy_demo_holds_for_an_update_that_returns_new_arrays(answer):
+    """§11 reproduces the lecture's 0.86 whether the student's update changes arrays in place, returns a
+    new dictionary or puts new arrays into the one it was given (all right answers): the demo makes the
+    lecture's in-place step itself."""
     from nbclient import NotebookClient
 
     from bank.lesson04 import CORRECT
@@ -358,10 +360,34 @@ def test_the_shallow_copy_demo_holds_for_an_update_that_returns_new_arrays():
 
     lesson = "04_backpropagation"
     notebook = read(solution_path(lesson))
-    answer_cells(notebook)["update"].source = CORRECT["upd_new_dict"].source
+    answer_cells(notebook)["update"].source = CORRECT[answer].source
     last = next(i for i, cell in enumerate(notebook.cells) if "lecture_history = train_with(" in cell.source)
     notebook.cells = notebook.cells[:last + 1]
     NotebookClient(notebook, timeout=600, kernel_name="python3",
                    resources={"metadata": {"path": str(solution_path(lesson).parent)}}).execute()
     printed = "".join(output.get("text", "") for output in notebook.cells[last].outputs)
-    assert "25 epoch 뒤 테스트 정확도: 강의 코드 0.86, 배치 경사 하강법 0.10" in printed, printed
+    assert "25에폭 뒤 시험 정확도: 강의 코드 0.86, 배치 경사 하강법 0.10" in printed, printed
+
+
+def test_section_10_says_why_nothing_moved_when_train_nn_drops_what_a_new_array_update_returns():
+    """Two answers that each keep full marks, ``update`` returning new arrays and a ``train_nn`` that relies on
+    ``update`` changing its arrays in place, never move the parameters together: §10 says so instead of
+    leaving the student with a flat loss the text does not describe."""
+    from nbclient import NotebookClient
+
+    from bank.lesson04 import CORRECT
+    from course import answer_cells, read, solution_path
+
+    lesson = "04_backpropagation"
+    notebook = read(solution_path(lesson))
+    answers = answer_cells(notebook)
+    answers["update"].source = CORRECT["upd_new_dict"].source
+    answers["train_nn"].source = CORRECT["train_update_in_place_unassigned"].source
+    last = next(i for i, cell in enumerate(notebook.cells)
+                if "batch_losses, batch_parameters = train_nn(" in cell.source)
+    notebook.cells = notebook.cells[:last + 1]
+    notebook.cells[last].source = notebook.cells[last].source.replace("EPOCHS = 25", "EPOCHS = 2")
+    NotebookClient(notebook, timeout=600, kernel_name="python3",
+                   resources={"metadata": {"path": str(solution_path(lesson).parent)}}).execute()
+    printed = "".join(output.get("text", "") for output in notebook.cells[last].outputs)
+    assert "손실이 한 번도 바뀌지 않았습니다" in printed and "parameters = update(...)" in printed, printed

@@ -96,7 +96,7 @@ def train_nn(X_train, Y_train, X_test, Y_test, neurons_per_layer, epoch, alpha, 
     Parameters start from ``initialize_parameters(neurons_per_layer)`` (numpy's global
     generator: seed it before the call). After each update the training loss
     (``compute_loss``) is appended to ``loss_list``; with ``verbose`` one line per epoch is
-    printed to stdout with that loss and the test accuracy. Returns ``(loss_list, parameters)``.
+    printed to stdout with that loss and the accuracy on ``X_test``. Returns ``(loss_list, parameters)``.
     """
     parameters = initialize_parameters(neurons_per_layer)
     loss_list = []
@@ -112,7 +112,7 @@ def train_nn(X_train, Y_train, X_test, Y_test, neurons_per_layer, epoch, alpha, 
         loss_list.append(compute_loss(X_train, Y_train, parameters))
         if verbose:
             accuracy = compute_accuracy(X_test, Y_test, parameters)
-            print(f"{i + 1}번째 경사 하강: 학습 손실 {loss_list[-1]:.4f}, 테스트 정확도 {accuracy:.2f}")
+            print(f"{i + 1}번째 경사 하강: 학습 손실 {loss_list[-1]:.4f}, 시험 정확도 {accuracy:.2f}")
     return loss_list, parameters
 
 

@@ -68,13 +68,13 @@ UPDATE_OTHER_RATE = ("기울기의 반대 방향으로 움직였지만 alpha / m
 UPDATE_RANGE = "모든 층(l = 1, …, L)을 업데이트하세요. range(1, L + 1)인지 확인하세요."
 SHALLOW = ("예제마다 매개변수를 업데이트했습니다. 강의 코드의 parameters.copy()는 얕은 복사(shallow copy)라서 복사본과 "
            "원본이 같은 배열을 나눠 씁니다. 그래서 update가 복사본을 고치면 다음 예제의 순전파도 바뀐 값을 씁니다. "
-           "epoch마다 모든 예제의 기울기를 먼저 더한 뒤 update를 한 번만 부르세요.")
+           "에폭마다 모든 예제의 기울기를 먼저 더한 뒤 update를 한 번만 부르세요.")
 TWICE_M = ("m으로 두 번 나누었습니다. 기울기의 평균을 낸 뒤 update(..., m)가 또 m으로 나눕니다. update에는 "
            "예제들의 기울기를 더한 합을 넘기세요.")
 LAST_ONLY = "마지막 예제의 기울기만 썼습니다. 예제마다의 기울기를 모두 더하세요 (gradients = ...로 덮어쓰지 말고)."
-KEPT_SUM = ("gradients_sum을 epoch 반복문 밖에서 한 번만 만들어, 앞 epoch들의 기울기까지 쌓였습니다. "
-            "epoch마다 0으로 새로 만드세요 (epoch 반복문 안에서).")
-TWO_UPDATES = ("epoch마다 두 번 움직였습니다. update는 parameters의 배열을 제자리에서 고치고 돌려주므로, "
+KEPT_SUM = ("gradients_sum을 에폭 반복문 밖에서 한 번만 만들어, 앞 에폭들의 기울기까지 쌓였습니다. "
+            "에폭마다 0으로 새로 만드세요 (에폭 반복문 안에서).")
+TWO_UPDATES = ("에폭마다 두 번 움직였습니다. update는 parameters의 배열을 제자리에서 고치고 돌려주므로, "
                "update(...)를 부른 뒤 parameters = update(...)를 또 부르면 두 번 업데이트됩니다. 한 번만 부르세요.")
 TRAIN_FIXED = ("공개 테스트의 숫자(예제 6개, alpha = 5.0)를 적어 넣지 마세요. 예제 수 m은 X_train.shape[0]으로 구하고, "
                "학습률은 인자 alpha를 쓰세요.")
@@ -225,7 +225,7 @@ def _compare_d_sigmoid(label, got, inputs, expected):
 
 def _d_sigmoid_cases():
     return [Case({"x": 2.0}, title="숫자 하나"),
-            Case({"x": np.array([[-4.0, -1.0, -0.5], [0.5, 2.0, 30.0]])}, title="배열: 원소마다 계산합니다")]
+            Case({"x": np.array([[-4.0, -1.0, -0.5], [0.5, 2.0, 10.0]])}, title="배열: 원소마다 계산합니다")]
 
 
 def _hidden_d_sigmoid(rng, trial):
@@ -555,7 +555,7 @@ def _compare_train_nn(label, got, inputs, expected):
                [(hint, {k: v for k, v in wrong.items() if k != "loss_list"}) for hint, wrong in mistakes])
     check_array(f"{label}의 loss_list", losses, expected["loss_list"], pick(mistakes, "loss_list"))
     precision = ("계산 순서가 달라 생기는 반올림 오차보다 큰 차이입니다. float32가 아닌 float64로 계산하고, "
-                 "예제마다의 기울기를 더한 합으로 epoch마다 한 번 update하는지 확인하세요.")
+                 "예제마다의 기울기를 더한 합으로 에폭마다 한 번 update하는지 확인하세요.")
     for key, value in expected_parameters.items():
         _close_enough(f"{label}의 parameters[{key!r}]", got["parameters"][key], value, TRAIN_TOLERANCE, precision)
     _close_enough(f"{label}의 loss_list", losses, expected["loss_list"], TRAIN_TOLERANCE, precision)
@@ -575,13 +575,12 @@ def _train_nn_cases():
     rng = np.random.default_rng(5)
     X = rng.uniform(0, 1, (8, 4))
     Y = np.eye(3)[[0, 1, 2, 1, 0, 2, 1, 0]]
-    return [Case({"X_train": X[:PUBLIC_M], "Y_train": Y[:PUBLIC_M], "X_test": X[PUBLIC_M:], "Y_test": Y[PUBLIC_M:],
-                  "neurons_per_layer": [4, 5, 3], "epoch": 3, "alpha": PUBLIC_ALPHA, "seed": 1},
-                 title="np.random.seed(1)을 부른 바로 다음에 호출합니다"),
-            Case({"X_train": X[:4, :3], "Y_train": np.eye(2)[[0, 1, 1, 0]], "X_test": X[4:, :3],
-                  "Y_test": np.eye(2)[[1, 0, 0, 1]],
-                  "neurons_per_layer": [3, 2, 2], "epoch": 2, "alpha": 2.0, "seed": 3},
-                 title="예제 4개, epoch 2, alpha = 2.0, np.random.seed(3) 다음에 호출합니다")]
+    six = {"X_train": X[:PUBLIC_M], "Y_train": Y[:PUBLIC_M], "X_test": X[PUBLIC_M:], "Y_test": Y[PUBLIC_M:],
+           "neurons_per_layer": [4, 5, 3], "epoch": 3, "alpha": PUBLIC_ALPHA, "seed": 1}
+    four = {"X_train": X[:4, :3], "Y_train": np.eye(2)[[0, 1, 1, 0]], "X_test": X[4:, :3],
+            "Y_test": np.eye(2)[[1, 0, 0, 1]], "neurons_per_layer": [3, 2, 2], "epoch": 2, "alpha": 2.0, "seed": 3}
+    return [Case(six, title="np.random.seed(1)을 부른 바로 다음에 호출합니다"),
+            Case(four, title="예제 4개, 에폭 2번, alpha = 2.0, np.random.seed(3) 다음에 호출합니다")]
 
 
 def _hidden_train_nn(rng, trial):
@@ -594,7 +593,7 @@ def _hidden_train_nn(rng, trial):
     seed = int(rng.integers(100, 100_000))
     return Case({"X_train": X[:m], "Y_train": Y[:m], "X_test": X[m:], "Y_test": Y[m:],
                  "neurons_per_layer": dims, "epoch": epoch, "alpha": alpha, "seed": seed},
-                detail=_detail(trial, dims, f", 예제 {m}개, epoch {epoch}, alpha {alpha:.3f}, "
+                detail=_detail(trial, dims, f", 예제 {m}개, 에폭 {epoch}번, alpha {alpha:.3f}, "
                                             f"np.random.seed({seed})"))
 
 

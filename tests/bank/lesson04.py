@@ -226,7 +226,7 @@ def train_nn(X_train, Y_train, X_test, Y_test, neurons_per_layer, epoch, alpha, 
     "train_last_example_only": Answer("train_nn", train_nn(accumulate="gradients_sum[key] = gradients[key]"),
                                       "마지막 예제의 기울기만"),
     "train_sum_made_once": Answer("train_nn", train_nn().replace(SUM_LINE, "").replace(
-        "    for i in range(epoch):\n", SUM_LINE[4:] + "    for i in range(epoch):\n"), "epoch마다 0으로 새로"),
+        "    for i in range(epoch):\n", SUM_LINE[4:] + "    for i in range(epoch):\n"), "에폭마다 0으로 새로"),
     "train_updates_twice": Answer("train_nn", train_nn().replace(
         "        parameters = update(", "        update(parameters, gradients_sum, alpha, m)\n        parameters = update("),
         "두 번 움직였습니다"),
@@ -267,7 +267,7 @@ def train_nn(X_train, Y_train, X_test, Y_test, neurons_per_layer, epoch, alpha, 
         loss_list.append(compute_loss(X_train, Y_train, parameters))
         if verbose:
             accuracy = compute_accuracy(X_test, Y_test, parameters)
-            print(f"{i + 1}번째 경사 하강: 학습 손실 {loss_list[-1]:.4f}, 테스트 정확도 {accuracy:.2f}")
+            print(f"{i + 1}번째 경사 하강: 학습 손실 {loss_list[-1]:.4f}, 시험 정확도 {accuracy:.2f}")
 
     return loss_list, parameters
 """),
