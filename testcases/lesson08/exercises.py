@@ -48,8 +48,8 @@ LAST_COST = ("마지막 반복(i = num_iterations - 1)의 비용도 기록했습
 NO_UPDATE = ("매개변수가 처음 값 그대로입니다. update_parameters는 새 딕셔너리를 돌려줍니다: "
              "parameters = update_parameters(parameters, grads, learning_rate)처럼 다시 담으세요.")
 FIXED_RATE = "인자로 받은 learning_rate를 update_parameters에 넘기세요. 0.0075를 숫자로 적어 넣으면 안 됩니다."
-MORE_STEPS = "반복을 한 번 더 했습니다. for i in range(num_iterations)로 정확히 num_iterations번 갱신하세요."
-FEWER_STEPS = "반복을 한 번 덜 했습니다. for i in range(num_iterations)로 정확히 num_iterations번 갱신하세요."
+MORE_STEPS = "반복을 한 번 더 했습니다. for i in range(num_iterations)로 정확히 num_iterations번 업데이트하세요."
+FEWER_STEPS = "반복을 한 번 덜 했습니다. for i in range(num_iterations)로 정확히 num_iterations번 업데이트하세요."
 HIDDEN_SIGMOID = "은닉층은 \"relu\", 출력층만 \"sigmoid\"입니다. 은닉층에 sigmoid를 썼습니다."
 TWO_INIT = ("두 층 모델은 initialize_parameters(n_x, n_h, n_y)로 시작합니다. "
             "n_x, n_h, n_y = layers_dims로 나누어 넘기세요.")
@@ -215,7 +215,7 @@ def _compare_model(kind):
             check_dict(f"{label}의 parameters", got["parameters"], parameters, _model_mistakes(kind, inputs))
             for key, value in parameters.items():
                 _tight(f"{label}의 parameters[{key!r}]", got["parameters"][key], value)
-        _check_costs(f"{label}의 costs", got["costs"], inputs, expected["costs"])
+        _check_costs(f"{label}의 costs", got["costs"], inputs, np.asarray(expected["costs"], dtype=float))
     return compare
 
 
@@ -223,7 +223,7 @@ def _model_expected(name):
     def expected(ref, inputs):
         with contextlib.redirect_stdout(io.StringIO()):
             parameters, costs = getattr(ref, name)(*inputs.values())
-        return {**parameters, "costs": np.array(costs, dtype=float)}
+        return {**parameters, "costs": [float(cost) for cost in costs]}  # shown as the list a model returns
     return expected
 
 
