@@ -268,7 +268,7 @@ def test_the_descent_comparison_says_what_the_lesson_says_at_0_05():
     batch, mini, stochastic = (results[b][0] for b in (250, 32, 1))
     assert (stochastic < mini).all() and (mini < batch).all()  # more updates per epoch, faster per epoch
     faster = _compare_descents(0.1, X, Y, X_test, Y_test)
-    assert all(faster[b][0][-1] < results[b][0][-1] for b in (250, 32))  # "배치와 미니 배치는 더 빨리"
+    assert all(faster[b][0][-1] < results[b][0][-1] for b in (250, 32))  # "배치와 미니배치는 더 빨리"
     assert (np.diff(faster[1][0]) > 0).any()  # "비용이 에폭 사이에 다시 오르기도"
 
 

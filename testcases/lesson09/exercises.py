@@ -47,13 +47,6 @@ def _not_finite(got):
         return False
 
 
-def _check_array(label, got, expected, mistakes):
-    """``check_array``, except that nan or inf is explained by the lesson's hints alone (overflow, not log(0))."""
-    if isinstance(got, np.ndarray) and got.shape == np.shape(expected) and _not_finite(got):
-        fail(label, ["nan이나 inf가 있습니다."], matching_hint(got, mistakes))
-    check_array(label, got, expected, mistakes)
-
-
 # ── element-wise activations: tanh, d_tanh, leaky_relu, d_leaky_relu ──
 
 ELEMENTWISE_EDGES = ("정확히 0이 들어 있음", "원소 하나", "아주 큰 값 (|x| ≥ 500)", "모두 음수", "1차원 배열", "무작위")
@@ -101,7 +94,7 @@ def _compare_tanh(label, got, inputs, expected):
                 ("tanh(x) = 2σ(2x) - 1입니다. 괄호 안의 x에 2를 곱하세요 (2σ(x) - 1은 tanh(x / 2)입니다).",
                  2 * _sigmoid(x) - 1),
                 ("tanh의 도함수가 아니라 tanh 자체를 돌려주세요.", 1 - t ** 2)]
-    _check_array(label, got["A"], expected["A"], mistakes)
+    check_array(label, got["A"], expected["A"], mistakes)
 
 
 def _compare_d_tanh(label, got, inputs, expected):
@@ -114,7 +107,7 @@ def _compare_d_tanh(label, got, inputs, expected):
                  t * (1 - t)),
                 ("도함수가 아니라 tanh 자체를 돌려주었습니다. 1 - tanh(x) ** 2를 돌려주세요.", t),
                 (OVERFLOW, _not_finite)]
-    _check_array(label, got["dA"], expected["dA"], mistakes)
+    check_array(label, got["dA"], expected["dA"], mistakes)
 
 
 def _leaky(x, alpha):
@@ -183,7 +176,7 @@ def _compare_softmax(label, got, inputs, expected):
                 ("빼는 최댓값도 열마다 하나씩이어야 합니다: np.max(z, axis=0, keepdims=True). 행마다 다른 값을 빼면 "
                  "결과가 달라집니다.", _softmax_variant(z, 1, 0)),
                 ("exp 값을 합으로 나누어 열마다 합이 1이 되게 하세요.", np.exp(z - np.max(z, axis=0, keepdims=True)))]
-    _check_array(label, got["A"], expected["A"], mistakes)
+    check_array(label, got["A"], expected["A"], mistakes)
 
 
 def _softmax_case():
@@ -357,7 +350,7 @@ def _hidden_categorical_cross_entropy(rng, trial):
 
 # ── make_mini_batches ──
 
-DROP_LAST = ("마지막에 batch_size보다 적게 남은 예제들도 버리지 말고 작은 미니 배치 하나로 넣으세요 "
+DROP_LAST = ("마지막에 batch_size보다 적게 남은 예제들도 버리지 말고 작은 미니배치 하나로 넣으세요 "
              "(range(0, m, batch_size)로 시작 위치를 잡으면 마지막 조각도 들어갑니다).")
 TWO_PERMUTATIONS = ("X와 Y가 서로 다른 순서로 섞였습니다. 예제의 입력과 정답이 짝을 잃습니다. permutation을 한 번만 만들어 "
                     "X와 Y에 똑같이 쓰세요: X[:, permutation], Y[:, permutation].")
@@ -390,15 +383,15 @@ def _compare_make_mini_batches(label, got, inputs, expected):
     batches, wanted = got["mini_batches"], expected["mini_batches"]
     if not isinstance(batches, (list, tuple)):
         fail(label, [f"(X_batch, Y_batch) 튜플들의 리스트여야 하는데 {type(batches).__name__}입니다."],
-             ["mini_batches = []로 시작해 미니 배치마다 mini_batches.append((X_batch, Y_batch))를 하세요."])
+             ["mini_batches = []로 시작해 미니배치마다 mini_batches.append((X_batch, Y_batch))를 하세요."])
     if len(batches) != len(wanted):
         hints = []
         if m % batch_size and len(batches) == m // batch_size:
             hints.append(DROP_LAST)
         if n != m and len(batches) == -(-n // batch_size):
             hints.append("예제의 수 m은 열의 수 X.shape[1]입니다. 이번 실습은 예제가 열입니다.")
-        fail(label, [f"미니 배치의 수가 다릅니다. 기댓값 {len(wanted)}개, 받은 값 {len(batches)}개.",
-                     f"(m = {m}, batch_size = {batch_size}: 크기 {batch_size}인 미니 배치 {m // batch_size}개"
+        fail(label, [f"미니배치의 수가 다릅니다. 기댓값 {len(wanted)}개, 받은 값 {len(batches)}개.",
+                     f"(m = {m}, batch_size = {batch_size}: 크기 {batch_size}인 미니배치 {m // batch_size}개"
                      + (f"와 남은 {m % batch_size}개짜리 하나" if m % batch_size else "") + ")"], hints)
     rng = np.random.default_rng(seed)
     first, second = rng.permutation(m), rng.permutation(m)
@@ -407,7 +400,7 @@ def _compare_make_mini_batches(label, got, inputs, expected):
     global_rng = _cut(X[:, global_order], Y[:, global_order], batch_size)
     two = _cut(X[:, first], Y[:, second], batch_size)
     for i, (batch, (X_want, Y_want)) in enumerate(zip(batches, wanted)):
-        where = f"{label}의 {i}번 미니 배치"
+        where = f"{label}의 {i}번 미니배치"
         if not isinstance(batch, (tuple, list)) or len(batch) != 2:
             fail(where, ["(X_batch, Y_batch) 두 값의 튜플이어야 합니다."],
                  ["mini_batches.append((X_batch, Y_batch))처럼 X와 Y의 조각을 튜플로 묶으세요."])
@@ -425,7 +418,7 @@ def _mini_batches_case():
                  title="열 j에 X[:, j] = (j, 10j), Y[0, j] = 100 + j인 예제 7개를 3개씩")]
 
 
-BATCH_EDGES = ("나누어떨어지지 않음 (마지막 미니 배치가 작음)", "나누어떨어짐", "batch_size = 1 (확률적 경사 하강법)",
+BATCH_EDGES = ("나누어떨어지지 않음 (마지막 미니배치가 작음)", "나누어떨어짐", "batch_size = 1 (확률적 경사 하강법)",
                "batch_size ≥ m (배치 경사 하강법)", "예제 하나", "무작위")
 
 
@@ -457,17 +450,17 @@ def _hidden_make_mini_batches(rng, trial):
 
 SAME_SEED = ("에폭마다 섞는 순서가 달라야 합니다. e번째 에폭(0부터 셉니다)에서는 make_mini_batches(X, Y, batch_size, seed + e)로 "
              "부르세요. 모든 에폭에 seed를 그대로 쓰면 같은 순서만 되풀이합니다.")
-DIVIDE_BY_M = ("dZL = (AL - Y_batch) / m_b의 m_b는 전체 예제 수가 아니라 이번 미니 배치의 예제 수 X_batch.shape[1]입니다 "
-               "(마지막 미니 배치는 더 작을 수 있습니다).")
-NO_DIVIDE = "dZL을 미니 배치의 예제 수 X_batch.shape[1]로 나누세요. 비용이 예제들의 평균이므로 기울기에도 1/m_b가 붙습니다."
-COST_LAST_BATCH = ("costs에는 에폭을 마친 뒤 전체 학습 데이터 (X, Y)에서 잰 비용을 넣으세요. 마지막 미니 배치에서 잰 비용이 "
+DIVIDE_BY_M = ("dZL = (AL - Y_batch) / m_b의 m_b는 전체 예제 수가 아니라 이번 미니배치의 예제 수 X_batch.shape[1]입니다 "
+               "(마지막 미니배치는 더 작을 수 있습니다).")
+NO_DIVIDE = "dZL을 미니배치의 예제 수 X_batch.shape[1]로 나누세요. 비용이 예제들의 평균이므로 기울기에도 1/m_b가 붙습니다."
+COST_LAST_BATCH = ("costs에는 에폭을 마친 뒤 전체 학습 데이터 (X, Y)에서 잰 비용을 넣으세요. 마지막 미니배치에서 잰 비용이 "
                    "아닙니다.")
 COST_BEFORE = "비용은 그 에폭의 업데이트를 모두 마친 뒤에 잽니다. 에폭을 시작하기 전에 잰 것 같습니다."
 NO_SOFTMAX = "dZL = (AL - Y_batch) / m_b의 AL은 softmax(ZL)입니다. softmax를 적용하지 않은 ZL을 그대로 썼습니다."
 PLUS = "기울기의 반대 방향으로 움직이세요: W = W - learning_rate * dW (더하기가 아니라 빼기)."
 SEED_IGNORED = ("seed 인자를 쓰세요. 초기화는 initialize_parameters_he(layer_dims, seed), e번째 에폭의 섞기는 seed + e입니다. "
                 "시드를 숫자로 적어 넣지 마세요.")
-FULL_BATCH_ONLY = ("batch_size를 쓰지 않고 전체 데이터로만 업데이트했습니다. make_mini_batches가 돌려준 미니 배치마다 "
+FULL_BATCH_ONLY = ("batch_size를 쓰지 않고 전체 데이터로만 업데이트했습니다. make_mini_batches가 돌려준 미니배치마다 "
                    "한 번씩 업데이트하세요.")
 NO_LEARNING_RATE = "학습률 learning_rate를 곱해서 움직이세요: W = W - learning_rate * dW."
 
@@ -537,7 +530,7 @@ def _compare_train(label, got, inputs, expected):
              ["costs = []로 시작해 에폭이 끝날 때마다 costs.append(비용)을 하세요."])
     if len(costs) != epochs:
         fail(f"{label}의 costs", [f"에폭마다 비용이 하나씩, 모두 {epochs}개여야 하는데 {len(costs)}개입니다."],
-             ["costs.append는 미니 배치마다가 아니라 에폭마다 한 번, 에폭의 업데이트를 모두 마친 뒤에 합니다."])
+             ["costs.append는 미니배치마다가 아니라 에폭마다 한 번, 에폭의 업데이트를 모두 마친 뒤에 합니다."])
     try:
         values = np.array([float(np.squeeze(cost)) for cost in costs])
     except (TypeError, ValueError):
@@ -566,7 +559,7 @@ def _train_case():
 
 
 TRAIN_EDGES = ("배치 경사 하강법 (batch_size = m)", "확률적 경사 하강법 (batch_size = 1)",
-               "미니 배치, 나누어떨어지지 않음, 은닉층 둘", "은닉층 없음 (L = 1), batch_size > m",
+               "미니배치, 나누어떨어지지 않음, 은닉층 둘", "은닉층 없음 (L = 1), batch_size > m",
                "이웃한 층의 크기가 같음", "무작위")
 
 

@@ -212,14 +212,14 @@ def categorical_cross_entropy(y_hat, y):
     # train
     "train_same_seed_every_epoch": Answer("train", train(batches="X, Y, batch_size, seed"), "seed + e"),
     "train_divides_by_all_examples": Answer("train", train(dZL="(AL - Y_batch) / X.shape[1]"),
-                                            "이번 미니 배치의 예제 수"),
+                                            "이번 미니배치의 예제 수"),
     "train_no_division": Answer("train", train(dZL="AL - Y_batch"), "X_batch.shape[1]로 나누세요"),
     "train_no_softmax": Answer("train", train(AL="ZL"), "softmax를 적용하지 않은"),
     "train_gradient_ascent": Answer("train", train(sign="+"), "빼기"),
     "train_seed_ignored": Answer("train", train(init_seed="0", batches="X, Y, batch_size, epoch"), "seed 인자를 쓰세요"),
     "train_cost_of_last_batch": Answer("train", train(after=(
         "costs.append(categorical_cross_entropy(softmax(forward_logits(X_batch, parameters)[0]), Y_batch))")),
-        "마지막 미니 배치"),
+        "마지막 미니배치"),
     "train_cost_before_epoch": Answer("train", train(before=FULL_COST, after="pass"), "시작하기 전에"),
 }
 
