@@ -1,4 +1,4 @@
-"""딥러닝 기초 실습의 공용 도구: 활성화 함수, 기울기 검사, 데이터, 그림, 참조 구현.
+"""딥러닝 기초 실습의 공용 도구: 활성화 함수, 기울기 확인, 데이터, 그림, 참조 구현.
 
 Importing it sets the course's one BLAS-thread policy, for students and grading alike: numpy's
 matrix products use one thread unless the user chose a number (OPENBLAS_NUM_THREADS,

@@ -10,7 +10,7 @@ import pytest
 from nbclient import NotebookClient
 from traitlets.config.loader import PyFileConfigLoader
 
-from course import (LESSONS, answer_cells, copy_course, grade_cells, nbgrader, number, read, release_path,
+from course import (LESSONS, ROOT, answer_cells, copy_course, grade_cells, nbgrader, number, read, release_path,
                     setup_cell, solution_path)
 from testcases.engine import cells, store
 from testcases.engine.nbgrader_preprocessors import (RestoreSubmittedSource, ShortWhileGraded, WHILE_GRADED,
@@ -114,7 +114,6 @@ def test_untouched_release_fails_every_check_with_not_implemented(lesson):
 
 # What the student reads: no instructor words, held-out data never called 테스트, points in every header.
 # The lessons checked so far; the others join as the lessons issue settles their words.
-READ_AGAIN = ("01_mnist_and_the_neuron", "02_forward_propagation", "07_deep_nn_step_by_step")
 NOT_FOR_STUDENTS = ("nbgrader", "nbval", "저장소", "scripts/")
 HELD_OUT_DATA_AS_TEST = ("테스트 데이터", "테스트용", "테스트 세트", "시험용", "평가용")
 
@@ -130,13 +129,13 @@ def _student_text(lesson):
     return "\n".join(parts)
 
 
-@pytest.mark.parametrize("lesson", READ_AGAIN)
+@pytest.mark.parametrize("lesson", LESSONS)
 def test_release_text_has_no_instructor_words_and_calls_held_out_data_test_data_nowhere(lesson):
     text = _student_text(lesson)
     assert [word for word in NOT_FOR_STUDENTS + HELD_OUT_DATA_AS_TEST if word in text] == []
 
 
-@pytest.mark.parametrize("lesson", READ_AGAIN)
+@pytest.mark.parametrize("lesson", LESSONS)
 def test_every_exercise_header_shows_the_points_of_its_test_cell(lesson):
     notebook = read(release_path(lesson))
     markdown = "\n".join(cell.source for cell in notebook.cells if cell.cell_type == "markdown")
@@ -145,6 +144,12 @@ def test_every_exercise_header_shows_the_points_of_its_test_cell(lesson):
     for index, cell in enumerate(tests, start=1):
         name, points = cells.exercise_of(cells.grade_id(cell)), cells.nbgrader_meta(cell)["points"]
         assert f"**연습 {index}: `{name}`** ({points:g}점)" in markdown, name
+    for cell in notebook.cells:
+        if cell.cell_type == "markdown" and "**연습 " in cell.source:
+            assert EXERCISE_BOX in cell.source, f"{lesson}: 연습 문제는 한 가지 모양의 상자 안에 둡니다: {cell.source[:60]}"
+
+
+EXERCISE_BOX = '<div style="border-left: 4px solid #7b5ea7; padding-left: 10px">'
 
 
 # Nothing of the instructor's in any cell of a release: no grading internals or tool names, and no path that
@@ -210,3 +215,20 @@ def test_autograde_shortens_the_cells_only_around_the_kernels_run():
     config = PyFileConfigLoader("nbgrader_config.py", path=str(release_path(LESSONS[0]).parents[2])).load_config()
     steps = list(config.Autograde.autograde_preprocessors)
     assert steps.index(ShortWhileGraded) + 1 == steps.index(ResilientExecute) == steps.index(RestoreSubmittedSource) - 1
+
+
+def _title(lesson):
+    """``NN. 제목`` from the lesson's first heading, without an English gloss such as ``(Backpropagation)``."""
+    heading = read(release_path(lesson)).cells[0].source.splitlines()[0].lstrip("# ")
+    return re.sub(r"\s*\([A-Za-z ]+\)$", "", heading).strip()
+
+
+@pytest.mark.parametrize("lesson", LESSONS)
+def test_a_lesson_is_called_by_its_own_title_in_the_readme_and_in_other_lessons(lesson):
+    link = f"notebooks/{lesson}/{lesson}.ipynb"
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert f"[{_title(lesson)}]({link})" in readme
+    for other in LESSONS:
+        for text in re.findall(rf"\[(\d\d\. [^\]]*)\]\(\.\./{lesson}/{lesson}\.ipynb\)",
+                               "\n".join(c.source for c in read(release_path(other)).cells)):
+            assert text == _title(lesson), f"{other}이(가) {lesson}을(를) '{text}'(이)라고 부릅니다"
