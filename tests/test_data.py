@@ -180,6 +180,15 @@ def test_a_student_install_is_told_to_reinstall_its_wheel_not_to_use_git():
     assert "git checkout -- data/mnist_5k.npz" in data._mnist_5k_fix(SCRIPT.parent.parent / "data" / "mnist_5k.npz")
 
 
+def test_a_student_missing_the_shirts_is_told_to_reinstall_not_to_run_a_repository_script(monkeypatch):
+    """Lesson 08 in ``~/dl-course-work``: no repository, no ``scripts/`` there."""
+    packaged = data._PACKAGED_DATA / "fashion_shirts.npz"
+    monkeypatch.setattr(data, "DEFAULT_CSV_PATH", packaged.parent / "MNIST_preprocessed.csv")
+    with pytest.raises(data.DataFileError) as missing:
+        data.load_fashion_shirts()
+    assert "dl_fundamentals_student-*.whl" in str(missing.value) and "scripts/" not in str(missing.value)
+
+
 # --- error messages for broken CSV files --------------------------------------
 
 def _rows(n=5):
