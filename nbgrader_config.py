@@ -4,6 +4,7 @@ from nbgrader.preprocessors import (AssignLatePenalties, CheckCellMetadata, Clea
                                     DeduplicateIds, GetGrades, IgnorePattern, LimitOutput, OverwriteCells,
                                     OverwriteKernelspec, SaveAutoGrades)
 
+from testcases.engine.findings import SUFFIX as FINDINGS_SUFFIX
 from testcases.engine.nbgrader_preprocessors import (CapOutput, DropUnknownGradeCells, JudgeTestCells,
                                                       ResilientExecute, RestoreSubmittedSource, ShortWhileGraded,
                                                       StartJudge)
@@ -13,6 +14,9 @@ c = get_config()  # noqa: F821  (provided by nbgrader)
 c.CourseDirectory.course_id = "dl-fundamentals-labs"
 c.CourseDirectory.source_directory = "solutions"
 c.CourseDirectory.release_directory = "notebooks"
+# The judge's findings (testcases/engine/findings.py) stay beside the graded notebook: nbgrader copies
+# neither a student's file of that name into autograded/ nor the judge's into feedback/.
+c.CourseDirectory.ignore = [".ipynb_checkpoints", "*.pyc", "__pycache__", "feedback", f"*{FINDINGS_SUFFIX}"]
 
 # The Coursera-style blank that replaces every ### BEGIN SOLUTION ... ### END SOLUTION region.
 c.ClearSolutions.code_stub = {

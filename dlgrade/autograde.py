@@ -183,15 +183,6 @@ def prepare(root, assignment):
         raise course.CourseError(f"{assignment}을(를) 준비하지 못했습니다:\n{result.get('error') or result.get('log')}")
 
 
-def _known_lesson(root, assignment):
-    """A lesson name that is not one of the course's is refused, with the names that are."""
-    known = course.lessons(root)
-    if assignment not in known:
-        source = course.load_config(root).CourseDirectory.source_directory
-        raise course.CourseError(f"'{assignment}'이라는 실습이 {source}/에 없습니다. 있는 실습: "
-                                 f"{', '.join(known) or '(없음)'}")
-
-
 def _interrupt(signum, frame):
     raise KeyboardInterrupt
 
@@ -204,7 +195,7 @@ def autograde(root, assignment, workers=None, students=None, shard=None, progres
     run early: ``Summary.interrupted`` names the students whose result did not come.
     """
     root = os.path.abspath(root)
-    _known_lesson(root, assignment)
+    course.require_lesson(root, assignment)
     everyone = course.submitted_students(root, assignment)
     if not everyone:
         raise course.CourseError(f"submitted/<학생 ID>/{assignment}/ 아래에 제출물이 없습니다.")

@@ -113,6 +113,16 @@ def _status(args):
     return 0
 
 
+def _report(args):
+    from dlgrade.report import report, report_all
+
+    if bool(args.lesson) == args.all:
+        args.parser.error("실습 이름과 --all 중 하나만 주세요 (예: dlgrade report 07_deep_nn_step_by_step)")
+    lines = report_all(args.root, args.out) if args.all else report(args.root, args.lesson, args.out)
+    print("\n".join(lines))
+    return 0
+
+
 def _bundle(args):
     from dlgrade.bundle import main as bundle
 
@@ -160,6 +170,13 @@ def parser():
     feedback = commands.add_parser("feedback", help="학생별 피드백 HTML을 만듭니다")
     feedback.add_argument("lesson")
     feedback.set_defaults(run=_feedback)
+
+    report = commands.add_parser("report", help="채점한 반이 무엇을 틀렸는지 HTML 한 쪽으로 정리합니다 (점수 분포, 문제별 "
+                                                "결과, 자주 나온 실수, 다음 수업 노트)")
+    report.add_argument("lesson", nargs="?", help="실습 이름, 예: 07_deep_nn_step_by_step")
+    report.add_argument("--all", action="store_true", help="채점한 모든 실습을 나란히 (문제 × 실습 만점 비율)")
+    report.add_argument("-o", "--out", help="쓸 HTML 파일 (기본: report-<실습>.html, --all이면 report-all.html)")
+    report.set_defaults(run=_report, parser=report)
 
     student = commands.add_parser("bundle", help="학생에게 줄 묶음(노트북, 데이터, 학생용 휠, README)을 만듭니다")
     student.add_argument("outdir", help="묶음을 쓸 폴더 (없거나 비어 있어야 합니다)")

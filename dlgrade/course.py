@@ -62,6 +62,14 @@ def lessons(root):
         if source.is_dir() else []
 
 
+def require_lesson(root, lesson):
+    """A lesson name that is not one of the course's is refused, with the names that are."""
+    known = lessons(root)
+    if lesson not in known:
+        source = load_config(root).CourseDirectory.source_directory
+        raise CourseError(f"'{lesson}'이라는 실습이 {source}/에 없습니다. 있는 실습: {', '.join(known) or '(없음)'}")
+
+
 def write_atomically(path, data):
     """Write ``data`` (bytes or text) to ``path`` whole or not at all: a temporary file beside it, then a rename."""
     handle, temporary = tempfile.mkstemp(dir=Path(path).parent, prefix=f".{Path(path).name}.")

@@ -24,7 +24,7 @@ HEADERS = {None: ["student_id", "last_name", "first_name", "email"],
            "canvas": ["Student", "ID", "SIS User ID", "SIS Login ID", "Section"]}
 
 
-def _graded_cells(gradebook, assignment):
+def graded_cells(gradebook, assignment):
     """``[(notebook, test cell)]`` of an assignment, in notebook order."""
     cells = []
     for notebook in assignment.notebooks:
@@ -48,7 +48,7 @@ def rows(root, per_exercise=False, lms=None):
     for Canvas the first row is its "Points Possible" row."""
     with course.gradebook(root) as gradebook:
         assignments = sorted(gradebook.assignments, key=lambda a: a.name)
-        cells = {a.name: _graded_cells(gradebook, a) for a in assignments}
+        cells = {a.name: graded_cells(gradebook, a) for a in assignments}
         header = list(HEADERS[lms])
         points = ["    Points Possible"] + [""] * (len(header) - 1)
         for assignment in assignments:

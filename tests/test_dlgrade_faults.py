@@ -20,6 +20,7 @@ from nbgrader.api import Gradebook
 from bank.lesson07 import WRONG
 from course import copy_course, dlgrade, hand_in, tool_env
 from grading import submission
+from testcases.engine import findings
 from testcases.engine.sandbox import FIRST_UID
 
 pytestmark = [pytest.mark.autograde, pytest.mark.xdist_group("dlgrade_faults")]
@@ -104,6 +105,7 @@ def test_a_failed_regrade_keeps_the_previous_grade_and_notebook(course, before, 
 
 
 def test_a_gradebook_that_cannot_be_written_loses_nothing(course, before, tmp_path):
+    assert f"s2/{LESSON}/{LESSON}{findings.SUFFIX}" in before[0]  # the judge's findings are kept as they were too
     path = course / "submitted" / "s2" / LESSON / f"{LESSON}.ipynb"
     good = path.read_bytes()
     nbformat.write(submission(LESSON, {"compute_cost": WRONG["cost_no_mean"].source}), path)  # a new grade to write

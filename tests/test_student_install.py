@@ -36,7 +36,7 @@ CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--no-first-run"]
 ENGINE_LEFT_OUT = ("judge", "child", "sandbox", "kernel", "warm", "warm_kernel", "warm_judge", "nbgrader_preprocessors",
-                   "pipe")
+                   "pipe", "findings", "mistakes")
 PASSED = "공개 테스트 통과"
 WARM_UP = ("import ipykernel.kernelapp, jupyterlab.labapp, matplotlib.pyplot, pandas, dlutils.data, dlutils.plotting, "
            "testcases.engine.runner")
@@ -163,8 +163,9 @@ def test_bundle_up_to_07_leaves_out_later_lessons_and_their_given_helpers(studen
     assert "dlutils/given/lesson08.py" not in names
     lessons_in = sorted({m.group(1) for n in names if (m := re.match(r"testcases/lesson(\d\d)/", n))})
     assert lessons_in == sorted(bundle.plan.lessons) and max(lessons_in) <= "07"
-    notebooks = sorted(p.name for p in (bundle.folder / "notebooks").iterdir())
+    notebooks = sorted(p.name for p in (bundle.folder / "notebooks").iterdir() if p.is_dir())
     assert notebooks == sorted(bundle.plan.lessons.values()) and all(n[:2] <= "07" for n in notebooks)
+    assert (bundle.folder / "notebooks" / "glossary.md").is_file()
 
 
 def _normalised(text):

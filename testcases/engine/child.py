@@ -76,7 +76,8 @@ def serve(sock, lesson, exercise, answers, namespace, limits, view):
             outputs, after = invoke(exercise, target, request["inputs"], providers, label)
             reply = {"op": "result", "outputs": outputs, "after": after, "guard_called": guard.called}
         except BaseException as exc:  # noqa: BLE001
-            reply = {"op": "error", "message": describe_error(label, exc), "guard_called": guard.called}
+            reply = {"op": "error", "message": describe_error(label, exc), "error_type": type(exc).__name__,
+                     "guard_called": guard.called}
         _reply(sock, reply, label, guard)
 
 

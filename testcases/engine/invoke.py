@@ -48,18 +48,28 @@ def describe(inputs):
     return ", ".join(parts)
 
 
+KEY_ERROR_HINT = "딕셔너리에 없는 키를 찾았습니다(키는 위 오류 줄에 있습니다). 키 이름과 반복문의 범위를 확인하세요."
+NAME_ERROR_HINT = "아직 정의하지 않은 이름을 썼습니다. 오타이거나, 앞의 셀을 실행하지 않았을 수 있습니다."
+UNKNOWN_ERROR_HINT = "위 오류 줄을 보고 배열의 모양과 연산 순서를 확인하세요."  # names no mistake
+
+
+def error_hints(extra_hints=None):
+    """Every hint ``error_hint`` can give that names a mistake, in the order it tries them."""
+    return [*(extra_hints or {}).values(), KEY_ERROR_HINT, NAME_ERROR_HINT, *ERROR_HINTS.values()]
+
+
 def error_hint(exc, extra_hints=None):
-    """A Korean hint for a runtime error, chosen by words in its message."""
+    """A Korean hint for a runtime error, chosen by its type or by words in its message."""
     if isinstance(exc, KeyError):
-        return f"딕셔너리에 없는 키를 찾았습니다: {exc.args[0]!r}. 키 이름과 반복문의 범위를 확인하세요."
+        return KEY_ERROR_HINT
     if isinstance(exc, NameError):
-        return "아직 정의하지 않은 이름을 썼습니다. 오타이거나, 앞의 셀을 실행하지 않았을 수 있습니다."
+        return NAME_ERROR_HINT
     text = str(exc)
     for hints in (extra_hints or {}, ERROR_HINTS):
         for words, hint in hints.items():
             if words in text:
                 return hint
-    return "위 오류 줄을 보고 배열의 모양과 연산 순서를 확인하세요."
+    return UNKNOWN_ERROR_HINT
 
 
 def _namespace(target):

@@ -9,7 +9,8 @@ any reference solution; each child runs the answer cells up to its exercise,
 confined (``testcases.engine.child``), and calls the student's function on every
 public and hidden case. The judge compares each reply with the stored or freshly
 computed expected values, which no child ever holds, and prints one verdict per
-test cell: ``{"test_x": {"passed": bool, "message": "…"}}``.
+test cell: ``{"test_x": {"passed": bool, "message": "…", "finding": {…}}}``; the finding
+says how and where the cell failed, for the instructor's report (``findings``).
 
 Nothing the student's kernel did can reach this process, and a child that
 crashes, hangs, floods or replies with anything but a well-formed message costs
@@ -25,7 +26,7 @@ import socket
 import sys
 import time
 
-from testcases.engine import child, lessons, pipe, sandbox, store
+from testcases.engine import child, findings, lessons, mistakes, pipe, sandbox, store
 from testcases.engine.cells import exercise_of, without_magics
 from testcases.engine.report import CheckFailed
 from testcases.engine.runner import ReferenceGuard, hidden_cases, judge_case
@@ -64,7 +65,13 @@ def _stop(pid, sock):
 
 
 class BadReply(Exception):
-    """A child's reply that cannot be used; its message is the Korean verdict."""
+    """A failed case; its message is the Korean verdict. ``failure`` says how it failed
+    (``findings.WRONG``, ``ERROR``, ``TIMEOUT``, ``BLANK``), ``named`` the mistakes the checks
+    named, ``error_type`` the type of the student's exception."""
+
+    def __init__(self, message, failure=findings.ERROR, named=(), error_type=None):
+        super().__init__(message)
+        self.failure, self.named, self.error_type = failure, list(named), error_type
 
 
 def _lost(label, exc, seconds):
@@ -90,51 +97,67 @@ def _receive(sock, seconds, label, fields):
     try:
         message = pipe.receive(sock, seconds, limit=REPLY_BYTES)
     except pipe.PipeError as exc:
-        raise BadReply(_lost(label, exc, seconds)) from exc
+        failure = findings.TIMEOUT if isinstance(exc, pipe.PipeTimeout) else findings.ERROR
+        raise BadReply(_lost(label, exc, seconds), failure) from exc
     if not (isinstance(message, dict) and all(isinstance(message.get(k), t) for k, t in fields.items())):
         raise BadReply(_lost(label, pipe.MalformedMessage(), seconds))
     return message
 
 
 def _cases(number, exercise):
-    """``(label, case, stored expected or None)``: the public cases, then the hidden ones."""
-    for case, record in zip(exercise.public(), store.records(number, exercise.name)):
+    """``(kind, number from 1, label, case, stored expected or None)``: the public cases, then the hidden ones."""
+    for index, (case, record) in enumerate(zip(exercise.public(), store.records(number, exercise.name))):
         label = f"{exercise.name} [공개 테스트{', ' + case.title if case.title else ''}]"
-        yield label, case, record["expected"]
-    for label, case in hidden_cases(number, exercise):
-        yield label, case, None
+        yield findings.PUBLIC, index + 1, label, case, record["expected"]
+    for index, (label, case) in enumerate(hidden_cases(number, exercise)):
+        yield findings.HIDDEN, index + 1, label, case, None
+
+
+def _error_reply(number, exercise, reply, label):
+    """A child's report of an exception in the student's code, as ``BadReply``."""
+    message = _text(reply.get("message", f"{label}: 알 수 없는 오류"))
+    error_type = reply.get("error_type")
+    error_type = error_type if isinstance(error_type, str) and error_type.isidentifier() else None
+    error_type = error_type[:60] if error_type else None
+    if error_type == "NotImplementedError":
+        return BadReply(message, findings.BLANK)
+    if error_type == "CheckFailed":  # the call returned too few values, or a class lacks a method
+        return BadReply(message, findings.WRONG)
+    return BadReply(message, findings.ERROR, mistakes.named_in_error(number, exercise, message), error_type)
 
 
 def _decide(number, exercise, sock, ref, start_seconds, case_seconds):
-    """Run every case through the child; the Korean verdict of this exercise.
+    """Run every case through the child; ``(passed, Korean verdict, finding)`` of this exercise.
 
     Every message of the child is untrusted: one that is late, too large, not
     decodable or not of the expected form fails this exercise, with a reason.
     """
     name = exercise.name
+    tally = findings.Tally(len(store.records(number, name)), exercise.trials)
     try:
         _send(sock, {"op": "start"}, name)
         ready = _receive(sock, start_seconds, f"{name} (답 셀 실행)", {"defined": bool, "errors": list})
         if not ready["defined"]:
             return False, "\n".join([f"{name}: 답 셀이 {name} 함수를 정의하지 않았습니다.",
-                                     *map(_text, ready["errors"])])
-        counts = {"public": 0, "hidden": 0}
-        for label, case, stored in _cases(number, exercise):
+                                     *map(_text, ready["errors"])]), tally.finding(findings.ERROR)
+        for kind, case_number, label, case, stored in _cases(number, exercise):
+            tally.running(kind, case_number)
             _send(sock, {"op": "invoke", "inputs": case.inputs, "label": label}, label)
             reply = _receive(sock, case_seconds, label, {"op": str, "guard_called": bool})
             if reply["guard_called"]:
-                return False, ReferenceGuard.message(name)
+                raise BadReply(ReferenceGuard.message(name), findings.WRONG, mistakes.reference_called(exercise))
             if reply["op"] != "result":
-                return False, _text(reply.get("message", f"{label}: 알 수 없는 오류"))
+                raise _error_reply(number, exercise, reply, label)
             if not (isinstance(reply.get("outputs"), dict) and isinstance(reply.get("after"), dict)):
                 raise BadReply(_lost(label, pipe.MalformedMessage(), case_seconds))
             expected = stored if stored is not None else exercise.expected(ref, case.inputs)
-            _compare(exercise, label, reply, case.inputs, expected)
-            counts["public" if stored is not None else "hidden"] += 1
+            _compare(number, exercise, label, reply, case.inputs, expected)
+            tally.case_passed()
     except BadReply as exc:
-        return False, str(exc)
-    return True, (f"✔ 채점 통과: 공개 테스트 {counts['public']}개와 숨겨진 테스트 {counts['hidden']}개를 "
-                  "노트북 밖의 깨끗한 환경에서 모두 통과했습니다.")
+        return False, str(exc), tally.finding(exc.failure, exc.named, exc.error_type)
+    public, hidden = tally.passed[findings.PUBLIC], tally.passed[findings.HIDDEN]
+    return True, (f"✔ 채점 통과: 공개 테스트 {public}개와 숨겨진 테스트 {hidden}개를 "
+                  "노트북 밖의 깨끗한 환경에서 모두 통과했습니다."), tally.finding()
 
 
 def _send(sock, message, label):
@@ -144,15 +167,15 @@ def _send(sock, message, label):
         raise BadReply(_lost(label, pipe.PipeClosed(), 0)) from exc
 
 
-def _compare(exercise, label, reply, inputs, expected):
+def _compare(number, exercise, label, reply, inputs, expected):
     """``judge_case`` on a reply; any failure, foreseen or not, becomes ``BadReply``."""
     try:
         judge_case(exercise, label, reply["outputs"], reply["after"], inputs, expected)
     except CheckFailed as exc:
-        raise BadReply(str(exc)) from exc
+        raise BadReply(str(exc), findings.WRONG, mistakes.named(number, exc.hints)) from exc
     except Exception as exc:  # noqa: BLE001 - a comparison meeting a value no check foresaw
         raise BadReply(f"{label}: 결과를 비교할 수 없습니다 ({type(exc).__name__}: {str(exc)[:300]}). "
-                       "반환값의 형태를 확인하세요.") from exc
+                       "반환값의 형태를 확인하세요.", findings.WRONG) from exc
 
 
 COURSE_PACKAGES = ("dlutils", "testcases", "dlgrade")
@@ -198,15 +221,16 @@ def judge(request):
     for name, (pid, sock) in children.items():
         started = time.monotonic()
         try:
-            passed, message = _decide(lesson.number, lesson.exercises[name], sock, ref,
-                                      request.get("start_seconds", START_SECONDS),
-                                      request.get("case_seconds", CASE_SECONDS))
+            passed, message, finding = _decide(lesson.number, lesson.exercises[name], sock, ref,
+                                               request.get("start_seconds", START_SECONDS),
+                                               request.get("case_seconds", CASE_SECONDS))
         finally:
             _stop(pid, sock)
-        verdicts[f"test_{name}"] = {"passed": passed, "message": message,
+        verdicts[f"test_{name}"] = {"passed": passed, "message": message, "finding": finding,
                                     "seconds": round(time.monotonic() - started, 3)}
     for test_id in request["tests"]:
-        verdicts.setdefault(test_id, {"passed": False, "message": f"{test_id}: 이 실습에 없는 채점 셀입니다."})
+        verdicts.setdefault(test_id, {"passed": False, "message": f"{test_id}: 이 실습에 없는 채점 셀입니다.",
+                                      "finding": findings.Tally(0, 0).finding(findings.ERROR)})
     return verdicts
 
 

@@ -12,6 +12,8 @@
   (``testcases.engine.judge``), decided outside the student's kernel while it runs; what the
   kernel printed stays for the student to read, but no error, stderr or
   ``execute_result`` it produced counts. A student's own hidden-test markers are made inert.
+  The judge's findings (how and where each cell failed, the mistakes named) are written beside
+  the graded notebook for ``dlgrade report`` (``testcases.engine.findings``).
 """
 import ast
 import json
@@ -24,7 +26,7 @@ from nbgrader.api import Gradebook
 from nbgrader.preprocessors import ClearHiddenTests, Execute, NbGraderPreprocessor
 from traitlets import Integer
 
-from testcases.engine import cells, lessons
+from testcases.engine import cells, findings, lessons
 from testcases.engine.judge import course_copies
 from testcases.engine.kernel import ConfinedKernelManager
 from testcases.engine.warm_judge import WarmJudge
@@ -250,7 +252,8 @@ class StartJudge(NbGraderPreprocessor):
 
 
 class JudgeTestCells(NbGraderPreprocessor):
-    """Score every test cell with the verdict of the judge that ``StartJudge`` started.
+    """Score every test cell with the verdict of the judge that ``StartJudge`` started, and write
+    the judge's findings of those cells beside the graded notebook (``findings.write``).
 
     It is the last step before the graded notebook is saved, so it also makes the
     student's own hidden-test markers inert (``inert_markers``): feedback is
@@ -261,9 +264,13 @@ class JudgeTestCells(NbGraderPreprocessor):
         if _VERDICTS not in resources:
             raise RuntimeError("JudgeTestCells needs StartJudge earlier in c.Autograde.autograde_preprocessors")
         verdicts = resources.pop(_VERDICTS).result()
+        judged = {}
         for cell in nb.cells:
             if cells.is_test(cell) and cells.grade_id(cell) in verdicts:
-                self._apply(cell, verdicts[cells.grade_id(cell)])
+                verdict = verdicts[cells.grade_id(cell)]
+                self._apply(cell, verdict)
+                judged[cells.grade_id(cell)] = verdict["finding"]
+        findings.write(resources["metadata"]["path"], resources["nbgrader"]["notebook"], judged)
         hidden_tests = ClearHiddenTests(parent=self)
         inert_markers(nb, (hidden_tests.begin_test_delimeter, hidden_tests.end_test_delimeter))
         return nb, resources

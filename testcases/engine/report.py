@@ -5,9 +5,17 @@ PASSED = "✔ 공개 테스트 통과"
 
 
 class CheckFailed(AssertionError):
-    """A check found a difference; its Korean message is all a student needs to read."""
+    """A check found a difference; its Korean message is all a student needs to read.
+
+    ``hints`` are the message's hints, each naming a likely mistake; the judge keeps them for
+    the instructor's report.
+    """
 
     brief = True  # shown as its message alone, see testcases.engine.tracebacks
+
+    def __init__(self, message, hints=()):
+        super().__init__(message)
+        self.hints = tuple(hints)
 
 
 def fail(label, lines, hints=()):
@@ -15,7 +23,7 @@ def fail(label, lines, hints=()):
     unique = list(dict.fromkeys(hints))
     text = "\n".join([f"{label}: {lines[0]}", *("  " + line for line in lines[1:]),
                       *(f"  힌트: {hint}" for hint in unique)])
-    raise CheckFailed(text)
+    raise CheckFailed(text, unique)
 
 
 SIGNIFICANT_DIGITS = 8  # printed numbers stop well above a CPU's last-bit noise and below the checks' rtol
