@@ -64,10 +64,14 @@ INTERRUPTED = 130  # the shell's code for a command stopped by Ctrl-C
 
 
 def _autograde(args):
+    from dlgrade import course
     from dlgrade.autograde import autograde, confinement_note
 
     print(confinement_note())
-    summary = autograde(args.root, args.lesson, args.workers, args.student, args.shard)
+    try:
+        summary = autograde(args.root, args.lesson, args.workers, args.student, args.shard)
+    finally:
+        course.hand_back(args.root)
     print("\n".join(summary.lines()))
     return INTERRUPTED if summary.interrupted else 1 if summary.failed else 0
 
@@ -129,6 +133,28 @@ def _bundle(args):
     return bundle(args.outdir, args.upto, args.root)
 
 
+def _hub(args):
+    from pathlib import Path
+
+    from dlgrade.hub.start import Options, start
+
+    options = Options(args.roster, args.instructor, Path(args.root), Path(args.dir), args.ip, args.port, args.upto,
+                      args.memory, args.cpus, args.idle_timeout, args.config)
+    return start(options, args.setup_only)
+
+
+def _memory(text):
+    from dlgrade.hub.start import parse_bytes
+
+    try:
+        size = parse_bytes(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+    if size <= 0:
+        raise argparse.ArgumentTypeError("0보다 커야 합니다")
+    return text
+
+
 def parser():
     main = KoreanParser(prog="dlgrade", description="nbgrader로 반 전체를 채점합니다.")
     main.add_argument("--root", default=".", help="강의 폴더 (nbgrader_config.py가 있는 곳, 기본: 현재 폴더)")
@@ -182,6 +208,24 @@ def parser():
     student.add_argument("outdir", help="묶음을 쓸 폴더 (없거나 비어 있어야 합니다)")
     student.add_argument("--upto", help="이 번호까지의 실습만 넣습니다 (예: 07, 기본: 배포된 실습 전부)")
     student.set_defaults(run=_bundle)
+
+    hub = commands.add_parser("hub", help="이 컴퓨터에 수업용 JupyterHub를 엽니다 (root): 명단의 학생마다 계정, "
+                                          "nbgrader 교환 폴더, 강사의 formgrader, 학생별 제한")
+    hub.add_argument("roster", help="학생 명단 (dlgrade roster import와 같은 파일; 학번이 계정 이름이 됩니다)")
+    hub.add_argument("--instructor", required=True, help="강사 계정 이름 (강의 폴더와 formgrader를 가집니다)")
+    hub.add_argument("--dir", default="/srv/dl-course", help="교환 폴더, 학생·강사 환경, 허브 상태를 둘 곳 "
+                                                              "(기본: /srv/dl-course)")
+    hub.add_argument("--ip", default="", help="들을 주소 (기본: 모든 주소)")
+    hub.add_argument("--port", type=int, default=8000,
+                     help="포트 (기본: 8000; 다음 세 포트는 허브 내부용, +10부터는 계정마다의 서버가 씁니다)")
+    hub.add_argument("--upto", help="학생 환경에 넣을 마지막 실습 번호 (기본: 배포된 실습 전부)")
+    hub.add_argument("--memory", type=_memory, default="1G", help="학생 한 명의 메모리 한도 (기본: 1G)")
+    hub.add_argument("--cpus", type=float, default=1.0, help="학생 한 명이 동시에 쓸 수 있는 코어 수 (기본: 1)")
+    hub.add_argument("--idle-timeout", type=_workers, default=3600,
+                     help="이 초 동안 쓰지 않은 학생 서버를 멈춥니다 (기본: 3600)")
+    hub.add_argument("--config", help="마지막에 읽을 JupyterHub 설정 파일 (예: LTI 1.3 로그인)")
+    hub.add_argument("--setup-only", action="store_true", help="준비만 하고 허브는 열지 않습니다")
+    hub.set_defaults(run=_hub)
     return main
 
 

@@ -86,3 +86,19 @@ def submitted_students(root, assignment):
     """Students with a submission of ``assignment`` under ``submitted/``, sorted."""
     folder = Path(root) / "submitted"
     return sorted(p.name for p in folder.iterdir() if (p / assignment).is_dir()) if folder.is_dir() else []
+
+
+def hand_back(root, names=("autograded", ".dlgrade", "gradebook.db")):
+    """Run as root in a course root another account owns (the instructor's, on the hub): give that account
+    what a command wrote there (``names``, recursively), so its next commands can change it."""
+    root = Path(root).resolve()
+    owner = root.stat()
+    if not hasattr(os, "geteuid") or os.geteuid() != 0 or owner.st_uid == 0:
+        return
+    for path in (root / name for name in names):
+        if not path.exists():
+            continue
+        os.chown(path, owner.st_uid, owner.st_gid, follow_symlinks=False)
+        for top, folders, files in os.walk(path):
+            for name in folders + files:
+                os.chown(os.path.join(top, name), owner.st_uid, owner.st_gid, follow_symlinks=False)

@@ -15,7 +15,7 @@ from course import ROOT, clone_files, read, release_path
 from test_student_install import (CHROME_TEXT, CHROMIUM, CHROMIUM_ARGS, _free_port, _wait_for_server,
                                   clean_env)
 
-SYSTEM_PACKAGES = ("chromium", "fonts-nanum", "postgresql", "dataset-fashion-mnist")
+SYSTEM_PACKAGES = ("chromium", "fonts-nanum", "postgresql", "dataset-fashion-mnist", "node-configurable-http-proxy")
 
 
 def quick_start_commands():
@@ -36,7 +36,7 @@ def test_ci_runs_the_readme_test_command_and_nothing_else():
 @pytest.mark.skipif(os.geteuid() != 0, reason="hides the system packages in a mount namespace of its own (root)")
 def test_the_system_packages_script_finds_what_a_fresh_machine_lacks(tmp_path):
     """With the installed packages hidden (mounts, and a PATH without chromium), the script in dry run
-    names all four and the apt-get line that installs them."""
+    names all five and the apt-get line that installs them."""
     bare_path = tmp_path / "bin"
     bare_path.mkdir()
     for tool in ("ls", "id"):

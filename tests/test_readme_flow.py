@@ -27,7 +27,8 @@ ROSTER = "id,first_name,last_name,email\ncorrect,민지,김,minji@example.com\nb
 
 def instructor_commands():
     text = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = text[text.index("## 강사용"):text.index("## 저장소 구조")]
+    start = text.index("## 강사용")
+    section = text[start:text.index("\n## ", start + 1)]
     return [line.strip() for block in re.findall(r"```bash\n(.*?)```", section, re.DOTALL)
             for line in block.splitlines() if line.strip()]
 
