@@ -7,6 +7,7 @@ import contextlib
 import importlib
 import importlib.util
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -32,6 +33,19 @@ def clone_files(destination):
             (destination / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(source, destination / name)
     return destination
+
+
+def readme_blocks(heading):
+    """The ```bash blocks of the README's section ``heading`` (up to the next ``## `` heading), in order."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    start = text.index(f"## {heading}")
+    end = text.find("\n## ", start + 1)
+    return re.findall(r"```bash\n(.*?)```", text[start:end if end != -1 else None], re.DOTALL)
+
+
+def readme_commands(heading):
+    """The command lines of the README's section ``heading``, in order."""
+    return [line.strip() for block in readme_blocks(heading) for line in block.splitlines() if line.strip()]
 
 
 def kept_under_tmp():

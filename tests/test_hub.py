@@ -24,7 +24,7 @@ import pytest
 
 import hub_class
 from bank.lesson01 import WRONG
-from course import ROOT, answer_cells, grade_cells, read, setup_cell, solution_path, tool_env
+from course import ROOT, answer_cells, grade_cells, read, readme_commands, setup_cell, solution_path, tool_env
 from test_student_install import CHROMIUM, CHROMIUM_ARGS, clean_env
 
 pytestmark = [pytest.mark.autograde, pytest.mark.xdist_group("hub"),
@@ -40,11 +40,7 @@ WRONG_ANSWER = WRONG["norm_divide_by_255"]  # the third student's normalize
 
 def server_commands():
     """The command lines of the README's "서버에서 수업하기", in order."""
-    text = (ROOT / "README.md").read_text(encoding="utf-8")
-    start = text.index("## 서버에서 수업하기")
-    section = text[start:text.index("\n## ", start + 1)]
-    return [line.strip() for block in re.findall(r"```bash\n(.*?)```", section, re.DOTALL)
-            for line in block.splitlines() if line.strip()]
+    return readme_commands("서버에서 수업하기")
 
 
 def test_the_readme_gives_the_server_commands():

@@ -11,7 +11,7 @@ import urllib.request
 
 import pytest
 
-from course import ROOT, clone_files, read, release_path
+from course import ROOT, clone_files, read, readme_blocks, release_path
 from test_student_install import (CHROME_TEXT, CHROMIUM, CHROMIUM_ARGS, _free_port, _wait_for_server,
                                   clean_env)
 
@@ -19,9 +19,7 @@ SYSTEM_PACKAGES = ("chromium", "fonts-nanum", "postgresql", "dataset-fashion-mni
 
 
 def quick_start_commands():
-    text = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = text[text.index("## 바로 시작하기"):text.index("## 실습 목록")]
-    return [block.strip() for block in re.findall(r"```bash\n(.*?)```", section, re.DOTALL)]
+    return [block.strip() for block in readme_blocks("바로 시작하기")]
 
 
 def test_ci_runs_the_readme_test_command_and_nothing_else():

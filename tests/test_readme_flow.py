@@ -7,7 +7,6 @@ class in ``submitted/`` (untouched, correct, one bug).
 """
 import csv
 import os
-import re
 import subprocess
 import sys
 from pathlib import Path
@@ -15,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from bank.lesson07 import WRONG
-from course import ROOT, clone_files, hand_in, read, release_path
+from course import ROOT, clone_files, hand_in, read, readme_commands, release_path
 from grading import submission
 
 pytestmark = pytest.mark.autograde
@@ -26,11 +25,7 @@ ROSTER = "id,first_name,last_name,email\ncorrect,민지,김,minji@example.com\nb
 
 
 def instructor_commands():
-    text = (ROOT / "README.md").read_text(encoding="utf-8")
-    start = text.index("## 강사용")
-    section = text[start:text.index("\n## ", start + 1)]
-    return [line.strip() for block in re.findall(r"```bash\n(.*?)```", section, re.DOTALL)
-            for line in block.splitlines() if line.strip()]
+    return readme_commands("강사용")
 
 
 def fresh_copy(destination):
